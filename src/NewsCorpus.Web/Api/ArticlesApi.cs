@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Api;
+
+/// <summary>GET /api/articles and /api/articles/{id}: the stored articles as JSON.</summary>
+public static class ArticlesApi
+{
+    public const int MaxPageSize = 100;
+
+    public sealed record ArticleItem(
+        int Id, string Title, bool TitleDerived, string? Outlet, DateOnly? PublishedOn, TimeOnly? PublishedTime,
+        string? Byline, string? WireOrigin, string SourcePath, int WordCount);
+
+    public sealed record ArticlePage(int Total, int Page, int PageSize, IReadOnlyList<ArticleItem> Items);
+
+    public sealed record RemovedItem(string Text, string Reason);
+
+    public sealed record ArticleDetail(
+        int Id, string Title, bool TitleDerived, string? Outlet, string? OutletEvidence, DateOnly? PublishedOn, TimeOnly? PublishedTime,
+        string? Byline, string? WireOrigin, string SourcePath, string? Url, int WordCount,
+        IReadOnlyList<string> Paragraphs, IReadOnlyList<RemovedItem> Removed);
+
+    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/articles").WithTags("Articles");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:int}", GetAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ArticlePage>, ProblemHttpResult>> ListAsync(
+        NewsCorpusDbContext db, string? outlet, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var pageNumber = page ?? 1;
+        var size = pageSize ?? 25;
+        if (pageNumber < 1 || size is < 1 or > MaxPageSize)
+        {
+            return TypedResults.Problem(
+                title: "Invalid paging",
+                detail: $"page must be 1 or more and pageSize between 1 and {MaxPageSize}.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var query = db.Articles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(outlet))
+        {
+            var normalized = Outlet.Normalize(outlet);
+            query = query.Where(a => a.Outlet != null && a.Outlet.NormalizedName == normalized);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(a => a.PublishedOn).ThenBy(a => a.Id)
+            .Skip((pageNumber - 1) * size).Take(size)
+            .Select(a => new ArticleItem(a.Id, a.Title, a.TitleDerived, a.Outlet != null ? a.Outlet.Name : null, a.PublishedOn, a.PublishedTime,
+                a.Byline, a.WireOrigin, a.SourcePath, a.WordCount))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ArticlePage(total, pageNumber, size, items));
+    }
+
+    private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(NewsCorpusDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new ArticleDetail(a.Id, a.Title, a.TitleDerived, a.Outlet != null ? a.Outlet.Name : null, a.OutletEvidence,
+                a.PublishedOn, a.PublishedTime, a.Byline, a.WireOrigin, a.SourcePath, a.Url, a.WordCount,
+                a.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text).ToList(),
+                a.RemovedBlocks.OrderBy(r => r.Ordinal).Select(r => new RemovedItem(r.Text, r.Reason)).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+        return article is null
+            ? TypedResults.Problem(title: "Article not found", detail: $"There is no article with id {id}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(article);
+    }
+}

@@ -1,0 +1,42 @@
+using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Ingestion;
+using Serilog;
+using Serilog.Events;
+
+namespace NewsCorpus.Web;
+
+/// <summary>What the web app and the command-line verbs share: configuration, logging and services.</summary>
+public static class AppSetup
+{
+    /// <summary>
+    /// The working directory is the content root when it holds appsettings.json (a published app, the test host);
+    /// otherwise the build output is, so <c>dotnet run --project src/NewsCorpus.Web</c> works from the repository root.
+    /// </summary>
+    public static string? ContentRootOverride() =>
+        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
+
+    public static IServiceCollection AddNewsCorpus(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNewsCorpusData(configuration);
+        services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.Configure<CorpusOptions>(configuration.GetSection(CorpusOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IngestionService>();
+        return services;
+    }
+
+    /// <summary>Serilog from configuration; the command line sends every event to standard error so standard output stays for results.</summary>
+    public static IServiceCollection AddNewsCorpusLogging(this IServiceCollection services, IConfiguration configuration, bool toStandardError) =>
+        services.AddSerilog((_, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            if (toStandardError)
+            {
+                logger.WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+}

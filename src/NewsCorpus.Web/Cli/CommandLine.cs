@@ -1,0 +1,94 @@
+using System.CommandLine;
+using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Ingestion;
+
+namespace NewsCorpus.Web.Cli;
+
+/// <summary>
+/// The verbs of the program (<c>dotnet run --project src/NewsCorpus.Web -- ingest ...</c>). Results go to
+/// standard output; logs and progress go to standard error.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest" };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+
+    /// <summary>Runs a verb; <c>settings</c> override appsettings and the environment (tests use them).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Article files or folders (searched recursively).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var ingest = new Command("ingest", "Ingest article files into the corpus database and print a summary.") { paths, json };
+        ingest.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = BuildHost(settings);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>();
+            await DataServices.MigrateAsync(db, cancellationToken);
+            var service = scope.ServiceProvider.GetRequiredService<IngestionService>();
+            var report = await service.IngestAsync(parse.GetValue(paths)!, "cli", new ConsoleProgress(error), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                IngestSummary.WriteJson(report, output);
+            }
+            else
+            {
+                IngestSummary.WriteText(report, output);
+            }
+
+            return report.HasFailures ? 1 : 0;
+        });
+
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest };
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static IHost BuildHost(IReadOnlyDictionary<string, string?>? settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppSetup.ContentRootOverride() ?? Directory.GetCurrentDirectory(),
+            Args = [],
+        });
+        // Verbs print results; only warnings and errors are worth logging next to them.
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddNewsCorpusLogging(builder.Configuration, toStandardError: true);
+        builder.Services.AddNewsCorpus(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>A progress line on standard error for runs of many files, at most every few percent.</summary>
+    private sealed class ConsoleProgress(TextWriter error) : IProgress<IngestionProgress>
+    {
+        private const int ManyFiles = 20;
+        private int _lastPercent = -1;
+
+        public void Report(IngestionProgress value)
+        {
+            if (value.Total < ManyFiles)
+            {
+                return;
+            }
+
+            var percent = value.Done * 100 / value.Total;
+            if (percent / 5 == _lastPercent / 5 && value.Done != value.Total)
+            {
+                return;
+            }
+
+            _lastPercent = percent;
+            error.WriteLine($"ingest: {value.Done}/{value.Total} files ({percent}%)");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace NewsCorpus.Web.Data;
+
+public sealed class Article
+{
+    public int Id { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The file had no headline; the title was made from the lead.</summary>
+    public bool TitleDerived { get; set; }
+
+    public DateOnly? PublishedOn { get; set; }
+
+    public TimeOnly? PublishedTime { get; set; }
+
+    public string? Byline { get; set; }
+
+    public string? WireOrigin { get; set; }
+
+    public int? OutletId { get; set; }
+
+    public Outlet? Outlet { get; set; }
+
+    public string? OutletEvidence { get; set; }
+
+    public string? Url { get; set; }
+
+    /// <summary>Full path of the file the article was read from; one article per path.</summary>
+    public required string SourcePath { get; set; }
+
+    /// <summary>SHA-256 of the decoded text: the same text under another path is a duplicate.</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>SHA-256 of the sidecar metadata that applied, so a changed sidecar updates the article.</summary>
+    public string? MetadataHash { get; set; }
+
+    public string? Encoding { get; set; }
+
+    public int WordCount { get; set; }
+
+    public DateTime IngestedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public List<ArticleParagraph> Paragraphs { get; set; } = [];
+
+    public List<RemovedBlock> RemovedBlocks { get; set; } = [];
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsCorpus.Web.Data;
+
+public sealed class NewsCorpusDbContext(DbContextOptions<NewsCorpusDbContext> options) : DbContext(options)
+{
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleParagraph> ArticleParagraphs => Set<ArticleParagraph>();
+
+    public DbSet<RemovedBlock> RemovedBlocks => Set<RemovedBlock>();
+
+    public DbSet<IngestionRun> IngestionRuns => Set<IngestionRun>();
+
+    public DbSet<IngestionFailure> IngestionFailures => Set<IngestionFailure>();
+
+    public DbSet<IngestionDuplicate> IngestionDuplicates => Set<IngestionDuplicate>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsCorpusDbContext).Assembly);
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Ingestion;
+
+/// <summary>
+/// Runs before the web server starts listening: applies migrations and, on an empty database,
+/// ingests the seed corpus, so the first page a user opens already shows articles.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<CorpusOptions> corpus, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>();
+        await DataServices.MigrateAsync(db, cancellationToken);
+
+        if (!corpus.Value.SeedOnStart || await db.Articles.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var seedPath = ResolveSeedPath(corpus.Value.SeedPath);
+        if (seedPath is null)
+        {
+            logger.LogWarning("The database is empty and the seed folder {SeedPath} does not exist; starting with no articles", corpus.Value.SeedPath);
+            return;
+        }
+
+        logger.LogInformation("The database is empty: ingesting the seed corpus from {SeedPath}", seedPath);
+        var ingestion = scope.ServiceProvider.GetRequiredService<IngestionService>();
+        await ingestion.IngestAsync([seedPath], "seed", cancellationToken: cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A relative seed path is looked up from the working directory, then from the app's folder upwards.</summary>
+    public static string? ResolveSeedPath(string configured)
+    {
+        if (Path.IsPathRooted(configured))
+        {
+            return Directory.Exists(configured) ? configured : null;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, configured);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

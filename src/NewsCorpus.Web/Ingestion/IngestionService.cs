@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsCorpus.Analysis.Articles;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Ingestion;
+
+/// <summary>
+/// Turns article files into rows. Each file is read, decoded, parsed and saved in its own transaction,
+/// so a bad file or a crash never leaves half an article and never stops the rest of the run.
+/// </summary>
+public sealed class IngestionService(NewsCorpusDbContext db, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
+{
+    private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
+
+    public async Task<IngestionReport> IngestAsync(IReadOnlyList<string> inputs, string trigger, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var sources = string.Join("; ", inputs);
+        var run = new IngestionRun
+        {
+            Trigger = trigger,
+            Sources = sources.Length > 4000 ? sources[..3997] + "…" : sources,
+            StartedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.IngestionRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Ingestion run {RunId} ({Trigger}) started on {Sources}", run.Id, trigger, run.Sources);
+
+        var results = new List<FileResult>();
+        var files = new List<string>();
+        foreach (var input in inputs)
+        {
+            CollectFiles(input, files, results);
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new IngestionProgress(i, files.Count, files[i]));
+            results.Add(await IngestFileWithRetryAsync(files[i], run.Id, cancellationToken));
+        }
+
+        progress?.Report(new IngestionProgress(files.Count, files.Count, ""));
+        await RecordRunAsync(run.Id, results, cancellationToken);
+        var report = new IngestionReport(run.Id, results, stopwatch.Elapsed);
+        logger.LogInformation(
+            "Ingestion run {RunId} finished in {ElapsedMs} ms: {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicate} duplicate, {Failed} failed",
+            run.Id, (long)stopwatch.Elapsed.TotalMilliseconds, report.Count(FileOutcome.Added), report.Count(FileOutcome.Updated),
+            report.Count(FileOutcome.Unchanged), report.Count(FileOutcome.Duplicate), report.Count(FileOutcome.Failed));
+        return report;
+    }
+
+    private static void CollectFiles(string input, List<string> files, List<FileResult> results)
+    {
+        var full = Path.GetFullPath(input);
+        if (File.Exists(full))
+        {
+            if (!SidecarReader.IsSidecar(full))
+            {
+                files.Add(full);
+            }
+
+            return;
+        }
+
+        if (!Directory.Exists(full))
+        {
+            results.Add(new FileResult(full, FileOutcome.Failed, Reason: "no such file or folder"));
+            return;
+        }
+
+        var found = new List<string>();
+        var folders = new Stack<string>([full]);
+        while (folders.Count > 0)
+        {
+            var folder = folders.Pop();
+            try
+            {
+                foreach (var file in Directory.EnumerateFiles(folder))
+                {
+                    var name = Path.GetFileName(file);
+                    if (!name.StartsWith('.') && !SidecarReader.IsSidecar(file))
+                    {
+                        found.Add(file);
+                    }
+                }
+
+                foreach (var sub in Directory.EnumerateDirectories(folder))
+                {
+                    if (!Path.GetFileName(sub).StartsWith('.'))
+                    {
+                        folders.Push(sub);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                results.Add(new FileResult(folder, FileOutcome.Failed, Reason: $"cannot read the folder: {ex.Message}"));
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        files.AddRange(found);
+    }
+
+    private async Task<FileResult> IngestFileWithRetryAsync(string path, int runId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await IngestFileAsync(path, runId, cancellationToken);
+                LogResult(result);
+                return result;
+            }
+            catch (DbUpdateException ex) when (attempt == 1)
+            {
+                // Another process may have added the same outlet or path a moment ago; read again and retry once.
+                logger.LogWarning(ex, "Retrying {Path} after a database conflict", path);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Ingesting {Path} failed", path);
+                return new FileResult(path, FileOutcome.Failed, Reason: $"unexpected error: {ex.Message}");
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private void LogResult(FileResult result)
+    {
+        if (result.Outcome == FileOutcome.Failed)
+        {
+            logger.LogWarning("Could not ingest {Path}: {Reason}", result.Path, result.Reason);
+        }
+        else
+        {
+            logger.LogDebug("{Path}: {Outcome} (article {ArticleId})", result.Path, result.Outcome, result.ArticleId);
+        }
+    }
+
+    private async Task<FileResult> IngestFileAsync(string path, int runId, CancellationToken cancellationToken)
+    {
+        var extension = Path.GetExtension(path);
+        if (!s_textExtensions.Contains(extension))
+        {
+            var shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
+            return Failed(path, $"unsupported file type ({shown}); supported: {string.Join(", ", s_textExtensions)}");
+        }
+
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return Failed(path, "cannot read the file: it does not exist or is a broken link");
+            }
+
+            var limit = options.Value.MaxFileBytes;
+            if (info.Length > limit)
+            {
+                return Failed(path, $"the file is {FormatBytes(info.Length)}, over the {FormatBytes(limit)} limit (Ingestion:MaxFileBytes)");
+            }
+
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, $"cannot read the file: {ex.Message}");
+        }
+
+        var decoded = TextDecoder.Decode(bytes);
+        if (!decoded.Succeeded)
+        {
+            return Failed(path, decoded.Error!);
+        }
+
+        var (sidecar, sidecarJson, sidecarError) = SidecarReader.ReadFor(path);
+        if (sidecarError is not null)
+        {
+            return Failed(path, sidecarError);
+        }
+
+        var text = decoded.Text!.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var contentHash = Sha256(text);
+        var metadataHash = sidecarJson is null ? null : Sha256(sidecarJson);
+
+        var existing = await db.Articles
+            .Include(a => a.Paragraphs)
+            .Include(a => a.RemovedBlocks)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.SourcePath == path, cancellationToken);
+        if (existing is not null && existing.ContentHash == contentHash && existing.MetadataHash == metadataHash)
+        {
+            return new FileResult(path, FileOutcome.Unchanged, existing.Id);
+        }
+
+        if (existing is null)
+        {
+            var original = await db.Articles.Where(a => a.ContentHash == contentHash).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (original is { } originalId)
+            {
+                db.IngestionDuplicates.Add(new IngestionDuplicate { IngestionRunId = runId, Path = path, ArticleId = originalId });
+                await db.SaveChangesAsync(cancellationToken);
+                return new FileResult(path, FileOutcome.Duplicate, originalId, $"same text as article {originalId}");
+            }
+        }
+
+        var parsed = PlainTextArticleReader.Read(text, sidecar);
+        var outlet = parsed.Outlet is { } outletName ? await FindOrAddOutletAsync(outletName, cancellationToken) : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = existing ?? new Article { Title = parsed.Title, SourcePath = path, ContentHash = contentHash, IngestedAt = now };
+        article.Title = parsed.Title;
+        article.TitleDerived = parsed.TitleDerived;
+        article.PublishedOn = parsed.PublishedOn;
+        article.PublishedTime = parsed.PublishedTime;
+        article.Byline = parsed.Byline;
+        article.WireOrigin = parsed.WireOrigin;
+        article.Outlet = outlet;
+        article.OutletEvidence = parsed.OutletEvidence;
+        article.Url = parsed.Url;
+        article.ContentHash = contentHash;
+        article.MetadataHash = metadataHash;
+        article.Encoding = decoded.EncodingName;
+        article.WordCount = parsed.WordCount;
+        article.UpdatedAt = now;
+        article.Paragraphs.Clear();
+        article.Paragraphs.AddRange(parsed.Paragraphs.Select((p, i) => new ArticleParagraph { Ordinal = i, Text = p }));
+        article.RemovedBlocks.Clear();
+        article.RemovedBlocks.AddRange(parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason }));
+        if (existing is null)
+        {
+            db.Articles.Add(article);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id);
+    }
+
+    private async Task<Outlet> FindOrAddOutletAsync(string name, CancellationToken cancellationToken)
+    {
+        var normalized = Outlet.Normalize(name);
+        var outlet = db.Outlets.Local.FirstOrDefault(o => o.NormalizedName == normalized)
+            ?? await db.Outlets.FirstOrDefaultAsync(o => o.NormalizedName == normalized, cancellationToken);
+        if (outlet is null)
+        {
+            outlet = new Outlet { Name = name.Trim(), NormalizedName = normalized };
+            db.Outlets.Add(outlet);
+        }
+
+        return outlet;
+    }
+
+    private async Task RecordRunAsync(int runId, List<FileResult> results, CancellationToken cancellationToken)
+    {
+        var run = await db.IngestionRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        run.Added = results.Count(r => r.Outcome == FileOutcome.Added);
+        run.Updated = results.Count(r => r.Outcome == FileOutcome.Updated);
+        run.Unchanged = results.Count(r => r.Outcome == FileOutcome.Unchanged);
+        run.Duplicate = results.Count(r => r.Outcome == FileOutcome.Duplicate);
+        run.Failed = results.Count(r => r.Outcome == FileOutcome.Failed);
+        db.IngestionFailures.AddRange(results
+            .Where(r => r.Outcome == FileOutcome.Failed)
+            .Select(r => new IngestionFailure { IngestionRunId = runId, Path = Truncate(r.Path, 2000), Reason = Truncate(r.Reason ?? "unknown", 1000) }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static FileResult Failed(string path, string reason) => new(path, FileOutcome.Failed, Reason: reason);
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    public static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{bytes / 1024.0 / 1024.0:0.#} MB",
+        >= 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes} bytes",
+    };
+}

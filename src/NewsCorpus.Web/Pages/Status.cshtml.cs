@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace NewsCorpus.Web.Pages;
+
+/// <summary>The friendly page shown for 404 and other error status codes on pages.</summary>
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "Something went wrong";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code)
+    {
+        (Heading, Message) = code switch
+        {
+            404 => ("Page not found", "There is nothing at this address. The article may have been removed, or the link may be mistyped."),
+            400 => ("Bad request", "The request could not be understood. Check the address and try again."),
+            _ => ("Something went wrong", $"The server answered with status {code}."),
+        };
+    }
+}

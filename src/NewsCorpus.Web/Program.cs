@@ -1,0 +1,50 @@
+using NewsCorpus.Web;
+using NewsCorpus.Web.Api;
+using NewsCorpus.Web.Cli;
+using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Ingestion;
+using Serilog;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppSetup.ContentRootOverride() });
+// Serve wwwroot from the project when running from the build output (dotnet run), in any environment.
+builder.WebHost.UseStaticWebAssets();
+builder.Services.AddNewsCorpusLogging(builder.Configuration, toStandardError: false);
+builder.Services.AddNewsCorpus(builder.Configuration);
+builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+
+var app = builder.Build();
+
+// The API answers errors with RFC 7807 problem JSON; pages answer with a friendly page.
+static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(context => !IsApi(context), pages =>
+{
+    if (!app.Environment.IsDevelopment())
+    {
+        pages.UseExceptionHandler("/Error");
+    }
+
+    pages.UseStatusCodePagesWithReExecute("/Status/{0}");
+});
+
+app.UseSerilogRequestLogging();
+app.UseRouting();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health");
+app.MapArticlesApi();
+
+app.Run();
+return 0;
+
+/// <summary>Exposed so the integration tests can host the app.</summary>
+public partial class Program;
