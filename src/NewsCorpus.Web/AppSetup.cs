@@ -17,7 +17,7 @@ public static class AppSetup
 
     public static IServiceCollection AddNewsCorpus(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddNewsCorpusData(configuration);
+        services.AddNewsCorpusData();
         services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
         services.Configure<CorpusOptions>(configuration.GetSection(CorpusOptions.Section));
         services.AddSingleton(TimeProvider.System);

@@ -56,8 +56,12 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*(?<holder>[\p{L}][\p{L}\p{N}&.'’\- /]{1,60}?)(?:\.?\s*(?:inc|ltd|llc|plc|corp|gmbh|limited|group|media)\b\.?)?\s*(?:[.,•|]|all\s+rights|$)", Options)]
     public static partial Regex CopyrightHolder();
 
-    [GeneratedRegex(@"\bcookies?\b.*\b(?:privacy|consent|accept|agree|policy)\b|\bterms\s+of\s+(?:use|service)\b.*\bprivacy\b|\bprivacy\s+policy\b.*\bterms\b|\b(?:e-?mail|fax|telephone|tel)\s*:\s*\S", Options)]
+    // Cookie notices speak to the reader ("we use cookies", "by clicking you agree"); a story about cookies does not.
+    [GeneratedRegex(@"\b(?:we|this\s+(?:site|website))\s+uses?\s+(?:[\w-]+\s+){0,6}cookies\b|\bcookies?\b.*\b(?:you\s+(?:agree|accept|consent)|by\s+(?:clicking|continuing|using))|\b(?:e-?mail|fax|telephone|tel)\s*:\s*\S", Options)]
     public static partial Regex FooterNotice();
+
+    [GeneratedRegex(@"\bterms\s+of\s+(?:use|service)\b|\bprivacy\s+policy\b|\bcontact\s+us\b|\babout\s+us\b", Options)]
+    public static partial Regex FooterLinks();
 
     [GeneratedRegex(@"^(?:\(?\s*reporting\s+by\b|additional\s+reporting\s+by\b|writing\s+by\b|editing\s+by\b|compiled\s+by\b|with\s+(?:inputs|reporting)\s+from\b|source\s*:|[-–—]\s*\p{Lu})", Options)]
     public static partial Regex WireCredit();

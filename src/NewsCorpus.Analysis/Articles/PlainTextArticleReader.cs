@@ -262,7 +262,8 @@ public static class PlainTextArticleReader
             return BoilerplateReasons.PageUpdate;
         }
 
-        if (words <= 150 && (BoilerplateRules.Copyright().IsMatch(block) || BoilerplateRules.FooterNotice().IsMatch(block)))
+        if (words <= 150 && (BoilerplateRules.Copyright().IsMatch(block) || BoilerplateRules.FooterNotice().IsMatch(block)
+            || (words <= 20 && !TextShape.EndsLikeSentence(block) && BoilerplateRules.FooterLinks().IsMatch(block))))
         {
             if (BoilerplateRules.CopyrightHolder().Match(block) is { Success: true } holder)
             {

@@ -3,16 +3,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NewsCorpus.Web.Data;
 
+/// <summary>The resolved connection string of the corpus database.</summary>
+public sealed record DatabaseLocation(string ConnectionString);
+
 public static class DataServices
 {
     public const string ConnectionStringName = "NewsCorpus";
 
     /// <summary>Registers the DbContext on the configured SQLite file, resolving a relative file against the working directory.</summary>
-    public static IServiceCollection AddNewsCorpusData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsCorpusData(this IServiceCollection services)
     {
-        var connectionString = ResolveSqliteConnectionString(
-            configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=data/newscorpus.db");
-        services.AddDbContext<NewsCorpusDbContext>(options => options.UseSqlite(connectionString));
+        // Read the connection string when the context is first built, so test hosts can override it.
+        services.AddSingleton(sp => new DatabaseLocation(ResolveSqliteConnectionString(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? "Data Source=data/newscorpus.db")));
+        services.AddDbContext<NewsCorpusDbContext>((sp, options) => options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
         return services;
     }
 

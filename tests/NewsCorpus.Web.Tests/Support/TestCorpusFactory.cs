@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace NewsCorpus.Web.Tests.Support;
+
+/// <summary>
+/// The real app over a real SQLite file in a fresh temporary folder, seeded from a copy of the
+/// repository's seeds/ on first start, exactly as a user's first run.
+/// </summary>
+public sealed class TestCorpusFactory : WebApplicationFactory<Program>
+{
+    public TestCorpusFactory()
+    {
+        Root = Directory.CreateTempSubdirectory("newscorpus-test-").FullName;
+        SeedPath = Path.Combine(Root, "seeds");
+        Directory.CreateDirectory(SeedPath);
+        foreach (var seed in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "*.txt"))
+        {
+            File.Copy(seed, Path.Combine(SeedPath, Path.GetFileName(seed)));
+        }
+    }
+
+    public string Root { get; }
+
+    public string SeedPath { get; }
+
+    public string DatabasePath => Path.Combine(Root, "corpus.db");
+
+    /// <summary>The same settings the app runs with, for the command-line verbs in tests.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:NewsCorpus"] = $"Data Source={DatabasePath}",
+        ["Corpus:SeedPath"] = SeedPath,
+        ["Ingestion:MaxFileBytes"] = "100000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown: the temp folder is cleaned by the OS later.
+        }
+    }
+}
