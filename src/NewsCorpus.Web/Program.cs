@@ -18,6 +18,8 @@ builder.Services.AddNewsCorpus(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
+// A query string that does not bind (page=abc) is the client's mistake: 400 problem JSON in every environment.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
 

@@ -34,8 +34,8 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
         LastDate = await db.Articles.MaxAsync(a => a.PublishedOn, cancellationToken);
 
         var named = await db.Outlets
+            .Where(o => o.Articles.Any())
             .Select(o => new OutletCount(o.Id, o.Name, o.Articles.Count))
-            .Where(o => o.Articles > 0)
             .ToListAsync(cancellationToken);
         var unknown = await db.Articles.CountAsync(a => a.OutletId == null, cancellationToken);
         Outlets = [.. named.OrderByDescending(o => o.Articles).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)];

@@ -1,0 +1,176 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Ingestion;
+using NewsCorpus.Web.Tests.Support;
+
+namespace NewsCorpus.Web.Tests.Ingestion;
+
+/// <summary>Ingestion into a real SQLite file: idempotence, updates, duplicates, bad input, sidecars, interrupted runs.</summary>
+public sealed class IngestionServiceTests : IDisposable
+{
+    private readonly TestCorpusFactory _factory = new();
+    private readonly ArticleFiles _files = new();
+
+    public IngestionServiceTests() => _ = _factory.Services; // start the host: migrate and ingest the seeds
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _files.Dispose();
+    }
+
+    private async Task<IngestionReport> IngestAsync(params string[] paths) => await IngestAsync(paths, null, default);
+
+    private async Task<IngestionReport> IngestAsync(string[] paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestAsync(paths, "test", progress, cancellationToken);
+    }
+
+    private async Task<T> QueryAsync<T>(Func<NewsCorpusDbContext, Task<T>> query)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>());
+    }
+
+    [Fact]
+    public async Task Reingesting_the_seeds_changes_nothing()
+    {
+        var report = await IngestAsync(_factory.SeedPath);
+        Assert.Equal(5, report.Count(FileOutcome.Unchanged));
+        Assert.Equal(5, report.Files.Count);
+        Assert.Equal(5, await QueryAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_same_text_under_another_path_is_a_duplicate_not_a_second_article()
+    {
+        var seed = Directory.EnumerateFiles(_factory.SeedPath).Order(StringComparer.Ordinal).First();
+        var copy = _files.Write("copies/same.txt", File.ReadAllText(seed));
+        var report = await IngestAsync(copy);
+        var result = Assert.Single(report.Files);
+        Assert.Equal(FileOutcome.Duplicate, result.Outcome);
+        Assert.Equal(5, await QueryAsync(db => db.Articles.CountAsync()));
+        var recorded = await QueryAsync(db => db.IngestionDuplicates.SingleAsync());
+        Assert.Equal(copy, recorded.Path);
+        Assert.Equal(result.ArticleId, recorded.ArticleId);
+    }
+
+    [Fact]
+    public async Task Changed_content_at_the_same_path_updates_the_article_in_place()
+    {
+        var path = _files.Write("council.txt", ArticleFiles.Story("Council passes budget", "budget"));
+        var first = Assert.Single((await IngestAsync(path)).Files);
+        Assert.Equal(FileOutcome.Added, first.Outcome);
+
+        File.WriteAllText(path, ArticleFiles.Story("Council passes revised budget", "revised budget"));
+        var second = Assert.Single((await IngestAsync(path)).Files);
+        Assert.Equal(FileOutcome.Updated, second.Outcome);
+        Assert.Equal(first.ArticleId, second.ArticleId);
+
+        var article = await QueryAsync(db => db.Articles.Include(a => a.Paragraphs).SingleAsync(a => a.Id == first.ArticleId));
+        Assert.Equal("Council passes revised budget", article.Title);
+        Assert.Equal(3, article.Paragraphs.Count);
+        Assert.All(article.Paragraphs, p => Assert.Contains("revised budget", p.Text, StringComparison.Ordinal));
+        Assert.Equal(6, await QueryAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Bad_files_are_reported_and_the_good_ones_in_the_same_run_go_in()
+    {
+        _files.Write("run/good.txt", ArticleFiles.Story("Port reopens after storm", "port plan"));
+        _files.Write("run/legacy.txt", Encoding.Latin1.GetBytes("Caf\u00e9 owners protest rent rise\n\nCaf\u00e9 owners in the old town marched on Monday against a rent rise of 30 per cent, the third in two years.\n")
+            .Select(b => b == 0xE9 ? (byte)0xE9 : b).ToArray());
+        _files.Write("run/empty.txt", []);
+        _files.Write("run/binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]);
+        _files.Write("run/huge.txt", new string('a', 200_000));
+        _files.Write("run/report.pdf", "%PDF-1.4");
+        _files.Write("run/bad-sidecar.txt", ArticleFiles.Story("Bridge closes for repairs", "bridge repair"));
+        _files.Write("run/bad-sidecar.txt.meta.json", "{ not json");
+        File.CreateSymbolicLink(Path.Combine(_files.Folder, "run", "gone.txt"), Path.Combine(_files.Folder, "missing-target.txt"));
+
+        var report = await IngestAsync(Path.Combine(_files.Folder, "run"), Path.Combine(_files.Folder, "no-such-folder"));
+
+        Assert.Equal(2, report.Count(FileOutcome.Added));
+        var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.Path), f => f.Reason!);
+        Assert.Contains("empty", reasons["empty.txt"], StringComparison.Ordinal);
+        Assert.Contains("binary", reasons["binary.txt"], StringComparison.Ordinal);
+        Assert.Contains("over the", reasons["huge.txt"], StringComparison.Ordinal);
+        Assert.Contains("unsupported file type", reasons["report.pdf"], StringComparison.Ordinal);
+        Assert.Contains("sidecar", reasons["bad-sidecar.txt"], StringComparison.Ordinal);
+        Assert.Contains("cannot read", reasons["gone.txt"], StringComparison.Ordinal);
+        Assert.Contains("no such file or folder", reasons["no-such-folder"], StringComparison.Ordinal);
+        Assert.Equal(7, reasons.Count);
+
+        var legacy = await QueryAsync(db => db.Articles.Include(a => a.Paragraphs).SingleAsync(a => a.SourcePath.EndsWith("legacy.txt")));
+        Assert.Equal("windows-1252", legacy.Encoding);
+        Assert.Equal("Café owners protest rent rise", legacy.Title);
+
+        var run = await QueryAsync(db => db.IngestionRuns.Include(r => r.Failures).SingleAsync(r => r.Id == report.RunId));
+        Assert.Equal(7, run.Failed);
+        Assert.Equal(2, run.Added);
+        Assert.NotNull(run.FinishedAt);
+        Assert.Equal(7, run.Failures.Count);
+    }
+
+    [Fact]
+    public async Task Sidecars_give_outlet_title_and_date_and_a_changed_sidecar_updates_the_article()
+    {
+        _files.Write("courier/sources.json", """{ "*": { "outlet": "Springfield Courier" }, "a.txt": { "title": "Budget approved", "date": "2021-03-09" } }""");
+        var a = _files.Write("courier/a.txt", ArticleFiles.Story("Council passes budget", "budget"));
+        _files.Write("courier/b.txt", ArticleFiles.Story("Mayor resigns", "resignation"));
+        var own = _files.Write("courier/b.txt.meta.json", """{ "outlet": "Evening Star", "author": "Li Wei", "url": "https://example.org/mayor" }""");
+
+        var report = await IngestAsync(Path.Combine(_files.Folder, "courier"));
+        Assert.Equal(2, report.Count(FileOutcome.Added));
+        Assert.Empty(report.Failures);
+
+        var articles = await QueryAsync(db => db.Articles.Include(x => x.Outlet).Where(x => x.SourcePath.Contains("courier")).OrderBy(x => x.SourcePath).ToListAsync());
+        Assert.Equal("Springfield Courier", articles[0].Outlet!.Name);
+        Assert.Equal("Budget approved", articles[0].Title);
+        Assert.Equal(new DateOnly(2021, 3, 9), articles[0].PublishedOn);
+        Assert.Equal("Evening Star", articles[1].Outlet!.Name);
+        Assert.Equal("Li Wei", articles[1].Byline);
+        Assert.Equal("https://example.org/mayor", articles[1].Url);
+
+        File.WriteAllText(own, """{ "outlet": "Morning Star" }""");
+        var again = await IngestAsync(Path.Combine(_files.Folder, "courier"));
+        Assert.Equal(FileOutcome.Unchanged, again.Files.Single(f => f.Path == a).Outcome);
+        Assert.Equal(FileOutcome.Updated, again.Files.Single(f => f.Path != a).Outcome);
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_leaves_whole_articles_and_a_rerun_completes_it()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            _files.Write($"batch/{i}.txt", ArticleFiles.Story($"Event number {i} makes the news", $"measure {i}"));
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Done == 3)
+            {
+                cancel.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => IngestAsync([Path.Combine(_files.Folder, "batch")], progress, cancel.Token));
+        var partial = await QueryAsync(db => db.Articles.CountAsync(a => a.SourcePath.Contains("batch")));
+        Assert.Equal(3, partial);
+
+        var rerun = await IngestAsync(Path.Combine(_files.Folder, "batch"));
+        Assert.Equal(3, rerun.Count(FileOutcome.Unchanged));
+        Assert.Equal(3, rerun.Count(FileOutcome.Added));
+        var paragraphCounts = await QueryAsync(db => db.Articles.Where(a => a.SourcePath.Contains("batch")).Select(a => a.Paragraphs.Count).ToListAsync());
+        Assert.Equal(6, paragraphCounts.Count);
+        Assert.All(paragraphCounts, count => Assert.Equal(3, count));
+    }
+
+    private sealed class SynchronousProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>
+    {
+        public void Report(IngestionProgress value) => report(value);
+    }
+}
