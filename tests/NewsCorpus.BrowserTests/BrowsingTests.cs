@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+
+namespace NewsCorpus.BrowserTests;
+
+/// <summary>What a person sees and does in Chromium: from the overview to an article and back, by mouse, keyboard and phone.</summary>
+public sealed class BrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task From_the_overview_a_reader_opens_an_article_and_sees_its_title_and_paragraphs()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.Equal("The corpus at a glance", await page.Locator("h1").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "home.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Browse all articles" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Articles");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "articles.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Iraq calls for foreign forces to leave after US killing of Iran commander" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Iraq calls for foreign forces to leave after US killing of Iran commander");
+        var paragraphs = page.Locator(".story p");
+        Assert.True(await paragraphs.CountAsync() > 20);
+        Assert.StartsWith("Iraq's parliament called on Sunday", await paragraphs.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await paragraphs.First.IsVisibleAsync());
+
+        // The removed boilerplate is there to check, but folded away until asked for.
+        var removedItem = page.Locator("details.removed li").First;
+        Assert.False(await removedItem.IsVisibleAsync());
+        await page.Locator("details.removed summary").ClickAsync();
+        Assert.True(await removedItem.IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "article.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Keyboard_users_can_skip_to_the_content_and_filter_by_outlet()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Articles");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+
+        await page.GetByLabel("Outlet").SelectOptionAsync("Al-Masdar News");
+        await page.GetByLabel("Outlet").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Filter", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("table.articles tbody tr")).ToHaveCountAsync(1);
+        Assert.Contains("outlet=Al-Masdar", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_article_list_fits_the_screen()
+    {
+        var page = await fixture.NewPageAsync(375, 740);
+        await page.GotoAsync("/Articles");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "articles-phone.png"), FullPage = true });
+
+        await page.GotoAsync("/Articles/999999");
+        Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of NewsCorpus on a Debian machine that has the .NET 10 SDK.
+# Installs what the browser tests need (Debian's chromium) when it is missing; never downloads a browser build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "tests/run.sh: installing Debian's chromium for the browser tests" >&2
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+status=0
+dotnet build NewsCorpus.sln -c Release -nologo -v quiet
+dotnet test NewsCorpus.sln -c Release --no-build -nologo 2>&1 | tee "$results/console.log" || status=$?
+
+# One closing line that any CI reader understands: totals over every test project.
+awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) } }
+     END { printf "Tests: %d passed, %d failed\n", p, f }' "$results/console.log"
+exit "$status"
