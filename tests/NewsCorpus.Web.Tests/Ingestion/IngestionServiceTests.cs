@@ -169,6 +169,23 @@ public sealed class IngestionServiceTests : IDisposable
         Assert.All(paragraphCounts, count => Assert.Equal(3, count));
     }
 
+    [Fact]
+    public async Task Markup_in_an_article_is_shown_as_text_never_run()
+    {
+        var path = _files.Write("markup.txt", "Hackers post <script>alert('x')</script> on council site\n\n" +
+            "The council said the page showing <b>bold</b> claims and <img src=x onerror=alert(1)> tags was taken down on Monday after complaints.\n");
+        var id = Assert.Single((await IngestAsync(path)).Files).ArticleId;
+
+        using var client = _factory.CreateClient();
+        var html = await client.GetStringAsync($"/Articles/{id}");
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        var document = await client.GetPageAsync($"/Articles/{id}");
+        Assert.Equal("Hackers post <script>alert('x')</script> on council site", document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("<img src=x onerror=alert(1)>", document.QuerySelector(".story p")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll("main script, main img, .story b"));
+    }
+
     private sealed class SynchronousProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>
     {
         public void Report(IngestionProgress value) => report(value);
