@@ -10,7 +10,7 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest" };
+    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "analyze" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
@@ -44,7 +44,15 @@ public static class CommandLine
             return report.HasFailures ? 1 : 0;
         });
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest };
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Text files to analyse as they are; - reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var analyze = new Command("analyze", "Print the sentences, entities and quotes the analyzer finds in each file, one JSON object per line.") { files };
+        analyze.SetAction((parse, _) => AnalyzeCommand.RunAsync(parse.GetValue(files)!, Console.In, output, error));
+
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, analyze };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -1,0 +1,474 @@
+using NewsCorpus.Analysis.Language;
+
+namespace NewsCorpus.Analysis.Entities;
+
+public enum EntityType
+{
+    Person,
+    Organization,
+    Location,
+
+    /// <summary>A nationality, religion or other group adjective (Iranian, Shi'ite); <see cref="EntityMention.RefersTo"/> names its country or group.</summary>
+    Group,
+}
+
+/// <summary>
+/// A named mention in the text. The span covers the name only; a title or role in front of it
+/// ("Prime Minister", "Supreme Leader Ayatollah") is kept in <see cref="Role"/>.
+/// </summary>
+public sealed record EntityMention(EntityType Type, int Start, int End, string Text, string? Role = null, string? RefersTo = null);
+
+/// <summary>
+/// Finds people, organisations, places and group adjectives with rules: capitalised spans, gazetteers,
+/// titles, given names, organisation and place head words, speech-verb context, and names seen earlier
+/// in the same text.
+/// </summary>
+public sealed class EntityRecognizer(Gazetteer gazetteer)
+{
+    private static readonly HashSet<string> s_connectors = new(StringComparer.Ordinal)
+    {
+        "of", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "al", "bin", "ibn", "bint", "el", "la", "le", "y",
+    };
+
+    private static readonly HashSet<string> s_orgConnectors = new(StringComparer.Ordinal) { "and", "&", "for", "the", "on" };
+
+    private static readonly HashSet<string> s_orgHeads = new(StringComparer.Ordinal)
+    {
+        "Party", "Council", "Ministry", "Committee", "Corps", "Force", "Forces", "Army", "Navy", "Police", "University", "College",
+        "School", "Bank", "Group", "Company", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Corp", "Agency", "Association",
+        "Union", "Organization", "Organisation", "Institute", "Foundation", "Commission", "Court", "Department", "Office", "Parliament",
+        "Assembly", "Church", "Times", "Post", "News", "Journal", "Press", "Television", "TV", "Radio", "Network", "Club", "FC",
+        "League", "Federation", "Movement", "Front", "Brigade", "Brigades", "Division", "Authority", "Administration", "Service",
+        "Services", "Airlines", "Airways", "Hospital", "Museum", "Centre", "Center", "Fund", "Trust", "Board", "Senate", "Congress",
+        "Cabinet", "Government", "Guard", "Guards", "Militia", "Tribune", "Herald", "Gazette", "Telegraph", "Chronicle", "Daily",
+        "Magazine", "Records", "Entertainment", "Studios", "Motors", "Industries", "Holdings", "Partners", "Capital", "Systems",
+        "Technologies", "Airport", "Police", "Command", "Bureau", "Secretariat", "Caucus", "Alliance", "Coalition", "Band",
+    };
+
+    private static readonly HashSet<string> s_locationHeads = new(StringComparer.Ordinal)
+    {
+        "City", "County", "Province", "State", "Street", "River", "Mountain", "Mountains", "Lake", "Island", "Islands", "Valley",
+        "Sea", "Ocean", "Bay", "Square", "Region", "District", "Peninsula", "Desert", "Strait", "Straits", "Canal", "Coast",
+        "Heights", "Hills", "Park", "Avenue", "Road", "Bridge", "Beach", "Gulf", "Territory", "Territories", "Village",
+    };
+
+    // Common nouns that, after a demonym, make an institution: "the Iraqi parliament".
+    private static readonly HashSet<string> s_institutions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "parliament", "government", "cabinet", "ministry", "embassy", "regime", "authorities", "judiciary", "lawmakers",
+    };
+
+    private static readonly HashSet<string> s_speechVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "warned", "stated", "declared", "announced",
+        "explained", "noted", "argued", "insisted", "claimed", "asked", "replied", "responded", "urged", "stressed", "admitted",
+        "continued", "vowed", "promised", "recalled",
+    };
+
+    private static readonly HashSet<string> s_locationPrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "from", "across", "outside", "inside", "into", "to", "towards" };
+
+    private static readonly HashSet<string> s_personTitleWords = new(StringComparer.Ordinal) { "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt", "Prof", "Rev", "St" };
+
+    public static EntityRecognizer Default { get; } = new(Gazetteer.Default);
+
+    public List<EntityMention> Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences)
+    {
+        var lowerVocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (token.IsLower)
+            {
+                lowerVocabulary.Add(token.Text);
+            }
+        }
+
+        var mentions = new List<EntityMention>();
+        var knownPeople = new Dictionary<string, string>(StringComparer.Ordinal); // name token → full name
+        var knownTypes = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            var headline = IsShouting(tokens, sentence);
+            var i = sentence.FirstToken;
+            while (i <= sentence.LastToken)
+            {
+                var end = SpanEnd(tokens, i, sentence.LastToken, text);
+                if (end < i)
+                {
+                    i++;
+                    continue;
+                }
+
+                var atStart = i == sentence.FirstToken || tokens[i - 1].Text is "“" or "\"" or "‘" or "'" or "(" or "[" or ":" or "—" or "–" or "-";
+                ClassifySpan(text, tokens, i, end, atStart, headline, lowerVocabulary, knownPeople, knownTypes, mentions);
+                i = end + 1;
+            }
+        }
+
+        return mentions;
+    }
+
+    // Headlines and crossheads in capitals say nothing through case; only gazetteer names are trusted there.
+    private static bool IsShouting(IReadOnlyList<Token> tokens, Sentence sentence)
+    {
+        var words = 0;
+        var caps = 0;
+        for (var k = sentence.FirstToken; k <= sentence.LastToken; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && tokens[k].Text.Length > 1)
+            {
+                words++;
+                if (tokens[k].Text.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+                {
+                    caps++;
+                }
+            }
+        }
+
+        return words >= 2 && caps >= words * 0.8;
+    }
+
+    private static bool IsNameWord(Token token)
+    {
+        if (token.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var text = token.Text;
+        if (!char.IsUpper(text[0]))
+        {
+            return text.Length > 3 && text[2] == '-' && text[..2] is "al" or "el" && char.IsUpper(text[3]);
+        }
+
+        // "Iranian-backed", "US-led": an adjective, not a name.
+        var hyphen = text.LastIndexOf('-');
+        return hyphen < 0 || hyphen + 1 >= text.Length || !char.IsLower(text[hyphen + 1]);
+    }
+
+    /// <summary>The last token of the capitalised span starting at <paramref name="i"/>, or i-1 when no span starts there.</summary>
+    private int SpanEnd(IReadOnlyList<Token> tokens, int i, int last, string text)
+    {
+        if (!IsNameWord(tokens[i]))
+        {
+            return i - 1;
+        }
+
+        var end = i;
+        while (end + 1 <= last)
+        {
+            var next = tokens[end + 1];
+            if (next.Start - tokens[end].End > 1 || text.AsSpan(tokens[end].End, next.Start - tokens[end].End).Contains('\n'))
+            {
+                break;
+            }
+
+            if (IsNameWord(next) && !next.Is("’s") && !next.Is("'s"))
+            {
+                end++;
+                continue;
+            }
+
+            // "Mr." and "Gen." keep going: the full stop belongs to the title.
+            if (next.Is(".") && s_personTitleWords.Contains(tokens[end].Text) && end + 2 <= last && IsNameWord(tokens[end + 2]))
+            {
+                end += 2;
+                continue;
+            }
+
+            if (end + 2 <= last && IsNameWord(tokens[end + 2]) && (s_connectors.Contains(next.Text) || s_orgConnectors.Contains(next.Text)))
+            {
+                if (s_connectors.Contains(next.Text))
+                {
+                    end += 2;
+                    continue;
+                }
+
+                // "and", "for", "the" only join organisation names: check the joined span reads as one.
+                var joinedEnd = end + 2;
+                while (joinedEnd + 1 <= last && IsNameWord(tokens[joinedEnd + 1]))
+                {
+                    joinedEnd++;
+                }
+
+                var joined = text[tokens[i].Start..tokens[joinedEnd].End];
+                if (gazetteer.Organization(joined) is not null || s_orgHeads.Contains(tokens[joinedEnd].Text) && !IsTitleSequence(tokens, end + 2, joinedEnd))
+                {
+                    end = joinedEnd;
+                    continue;
+                }
+            }
+
+            break;
+        }
+
+        return end;
+    }
+
+    private bool IsTitleSequence(IReadOnlyList<Token> tokens, int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Any(k => gazetteer.IsTitle(tokens[k].Text));
+
+    private void ClassifySpan(string text, IReadOnlyList<Token> tokens, int from, int to, bool atStart, bool headline,
+        HashSet<string> lowerVocabulary, Dictionary<string, string> knownPeople, Dictionary<string, EntityType> knownTypes, List<EntityMention> mentions)
+    {
+        // A sentence-initial capital is only a name when the word is not an ordinary word of the text.
+        while (from <= to && atStart && IsOrdinaryWord(tokens[from].Text, lowerVocabulary))
+        {
+            from++;
+            atStart = false;
+        }
+
+        while (from <= to && (gazetteer.IsCommonWord(tokens[from].Text) && !IsKnownName(tokens[from].Text)) && !s_personTitleWords.Contains(tokens[from].Text))
+        {
+            from++;
+        }
+
+        while (to >= from && gazetteer.IsCommonWord(tokens[to].Text) && !IsKnownName(tokens[to].Text))
+        {
+            to--;
+        }
+
+        if (from > to)
+        {
+            return;
+        }
+
+        var whole = Slice(text, tokens, from, to);
+        if (gazetteer.Organization(whole) is { } wholeOrg)
+        {
+            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, wholeOrg);
+            return;
+        }
+
+        if (gazetteer.Location(whole) is { } wholeLocation)
+        {
+            Add(mentions, knownTypes, EntityType.Location, tokens, from, to, text, null, wholeLocation);
+            return;
+        }
+
+        // Leading demonym: "Iraqi Prime Minister …", "Iranian military commander", "Iraqi parliament".
+        if (gazetteer.DemonymOf(tokens[from].Text) is { } group)
+        {
+            mentions.Add(new EntityMention(EntityType.Group, tokens[from].Start, tokens[from].End, tokens[from].Text, null, group));
+            if (from == to)
+            {
+                AddInstitution(text, tokens, from, mentions, knownTypes);
+                return;
+            }
+
+            from++;
+            whole = Slice(text, tokens, from, to);
+            if (gazetteer.Organization(whole) is { } org)
+            {
+                Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, org);
+                return;
+            }
+        }
+
+        // A role with no name after it ("Iran Parliament Speaker"): only a leading place is a name.
+        if (gazetteer.IsTitle(tokens[to].Text) && from < to)
+        {
+            if (gazetteer.Location(tokens[from].Text) is { } leading)
+            {
+                Add(mentions, knownTypes, EntityType.Location, tokens, from, from, text, null, leading);
+            }
+
+            return;
+        }
+
+        // A leading place before a title: "US President Donald Trump".
+        if (from < to && gazetteer.Location(tokens[from].Text) is { } place && TitleLength(tokens, from + 1, to) > 0)
+        {
+            Add(mentions, knownTypes, EntityType.Location, tokens, from, from, text, null, place);
+            from++;
+        }
+
+        // Titles and roles: the name is what follows the last title word.
+        string? role = null;
+        var titleEnd = s_orgHeads.Contains(tokens[to].Text) ? from - 1 : LastTitleEnd(tokens, from, to);
+        if (titleEnd >= from)
+        {
+            role = Slice(text, tokens, from, titleEnd);
+            from = titleEnd + 1;
+            if (from > to)
+            {
+                return;
+            }
+
+            whole = Slice(text, tokens, from, to);
+            Add(mentions, knownTypes, EntityType.Person, tokens, from, to, text, role, null);
+            RememberPerson(tokens, from, to, whole, knownPeople);
+            return;
+        }
+
+        var type = Classify(tokens, from, to, whole, atStart, headline, lowerVocabulary, knownPeople, knownTypes);
+        if (type is null)
+        {
+            return;
+        }
+
+        Add(mentions, knownTypes, type.Value, tokens, from, to, text, null, type == EntityType.Person ? null : gazetteer.Organization(whole) ?? gazetteer.Location(whole));
+        if (type == EntityType.Person)
+        {
+            RememberPerson(tokens, from, to, whole, knownPeople);
+        }
+    }
+
+    private bool IsKnownName(string word) =>
+        gazetteer.Location(word) is not null || gazetteer.Organization(word) is not null || gazetteer.IsGivenName(word) || gazetteer.DemonymOf(word) is not null;
+
+    private bool IsOrdinaryWord(string word, HashSet<string> lowerVocabulary)
+    {
+        if (IsKnownName(word))
+        {
+            return false;
+        }
+
+        return gazetteer.IsCommonWord(word) || lowerVocabulary.Contains(word.ToLowerInvariant());
+    }
+
+    private EntityType? Classify(IReadOnlyList<Token> tokens, int from, int to, string name, bool atStart, bool headline,
+        HashSet<string> lowerVocabulary, Dictionary<string, string> knownPeople, Dictionary<string, EntityType> knownTypes)
+    {
+        var count = to - from + 1;
+        var first = tokens[from].Text;
+        var last = tokens[to].Text;
+
+        if (knownTypes.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (s_orgHeads.Contains(last) || first is "University" or "Ministry" or "Bank" or "Department" or "Institute" or "Council" or "Church")
+        {
+            return EntityType.Organization;
+        }
+
+        if (s_locationHeads.Contains(last) && count > 1)
+        {
+            return EntityType.Location;
+        }
+
+        if (knownPeople.ContainsKey(name) || (count == 1 && knownPeople.ContainsKey(first)))
+        {
+            return EntityType.Person;
+        }
+
+        if (headline)
+        {
+            return null;
+        }
+
+        if (gazetteer.IsGivenName(first) && count >= 2)
+        {
+            return EntityType.Person;
+        }
+
+        var next = to + 1 < tokens.Count ? tokens[to + 1] : default;
+        var previous = from > 0 ? tokens[from - 1] : default;
+        var nextNext = to + 2 < tokens.Count ? tokens[to + 2] : default;
+        var speaks = next.Text is not null && s_speechVerbs.Contains(next.Text)
+            || (previous.Text is not null && s_speechVerbs.Contains(previous.Text) && !atStart)
+            || (next.Text is "," && nextNext.Text is "who" or "a" or "an" or "the");
+        if (IsAcronym(name))
+        {
+            return EntityType.Organization;
+        }
+
+        if (speaks && count <= 4)
+        {
+            return EntityType.Person;
+        }
+
+        // A span holding a known place or organisation ("UN Charter") is some other kind of name.
+        if (Enumerable.Range(from, count).Any(k => gazetteer.Location(tokens[k].Text) is not null || gazetteer.Organization(tokens[k].Text) is not null || gazetteer.DemonymOf(tokens[k].Text) is not null))
+        {
+            return null;
+        }
+
+        if (count is 2 or 3 && Enumerable.Range(from, count).All(k => tokens[k].IsCapitalized && tokens[k].Text.Length > 1 && !lowerVocabulary.Contains(tokens[k].Text.ToLowerInvariant())))
+        {
+            return EntityType.Person;
+        }
+
+        if (previous.Text is not null && s_locationPrepositions.Contains(previous.Text) && count <= 3)
+        {
+            return EntityType.Location;
+        }
+
+        return null;
+    }
+
+    private static bool IsAcronym(string name) =>
+        name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.') && name.Count(char.IsUpper) >= 2;
+
+    private static void AddInstitution(string text, IReadOnlyList<Token> tokens, int demonym, List<EntityMention> mentions, Dictionary<string, EntityType> knownTypes)
+    {
+        if (demonym + 1 < tokens.Count && s_institutions.Contains(tokens[demonym + 1].Text) && tokens[demonym + 1].IsLower)
+        {
+            var institution = tokens[demonym + 1].Text;
+            var name = $"{tokens[demonym].Text} {institution}";
+            mentions.Add(new EntityMention(EntityType.Organization, tokens[demonym].Start, tokens[demonym + 1].End, text[tokens[demonym].Start..tokens[demonym + 1].End], null, name));
+            knownTypes.TryAdd(name, EntityType.Organization);
+        }
+    }
+
+    private int TitleLength(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var length = Math.Min(4, to - from + 1); length >= 1; length--)
+        {
+            var words = string.Join(' ', Enumerable.Range(from, length).Select(k => tokens[k].Text));
+            if (gazetteer.IsTitle(words) || gazetteer.IsTitle(words.Replace(" .", ".", StringComparison.Ordinal)))
+            {
+                return length;
+            }
+        }
+
+        return 0;
+    }
+
+    // The last token of the title run that leaves a name after it: "Supreme Leader Ayatollah | Ali Khamenei".
+    private int LastTitleEnd(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        var titleEnd = from - 1;
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Is("."))
+            {
+                continue;
+            }
+
+            var length = TitleLength(tokens, k, to);
+            if (length > 0 && k + length <= to)
+            {
+                titleEnd = k + length - 1;
+                if (titleEnd + 1 <= to && tokens[titleEnd + 1].Is("."))
+                {
+                    titleEnd++;
+                }
+
+                k = titleEnd;
+            }
+        }
+
+        // Words before a title belong to the role too ("Telecommunications Minister"); a title with no name after it leaves none.
+        return titleEnd;
+    }
+
+    private static void RememberPerson(IReadOnlyList<Token> tokens, int from, int to, string name, Dictionary<string, string> knownPeople)
+    {
+        knownPeople[name] = name;
+        if (to > from)
+        {
+            knownPeople.TryAdd(tokens[to].Text, name);
+        }
+    }
+
+    private static void Add(List<EntityMention> mentions, Dictionary<string, EntityType> knownTypes, EntityType type, IReadOnlyList<Token> tokens, int from, int to, string text, string? role, string? canonical)
+    {
+        var surface = text[tokens[from].Start..tokens[to].End];
+        mentions.Add(new EntityMention(type, tokens[from].Start, tokens[to].End, surface, role, canonical));
+        knownTypes.TryAdd(surface, type);
+    }
+
+    private static string Slice(string text, IReadOnlyList<Token> tokens, int from, int to) => text[tokens[from].Start..tokens[to].End];
+}
