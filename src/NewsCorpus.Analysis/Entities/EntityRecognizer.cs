@@ -169,7 +169,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             }
 
             // "Mr." and "Gen." keep going: the full stop belongs to the title.
-            if (next.Is(".") && s_personTitleWords.Contains(tokens[end].Text) && end + 2 <= last && IsNameWord(tokens[end + 2]))
+            if (next.Is(".") && (s_personTitleWords.Contains(tokens[end].Text) || (tokens[end].Text.Length == 1 && char.IsUpper(tokens[end].Text[0]))) && end + 2 <= last && IsNameWord(tokens[end + 2]))
             {
                 end += 2;
                 continue;

@@ -93,7 +93,8 @@ public static class QuoteExtractor
                 continue;
             }
 
-            var attribution = FindAfter(text, tokens, closeToken + 1, entities) ?? FindBefore(text, tokens, sentences, openToken - 1, entities, span.Start);
+            var attribution = FindAfter(text, tokens, closeToken + 1, entities) ?? FindBefore(text, tokens, sentences, openToken - 1, entities, span.Start)
+                ?? ColonIntroduction(tokens, sentences, openToken - 1, entities, span.Start);
             if (attribution is not null && attribution.Speaker?.Text is { } pronoun && s_pronouns.Contains(pronoun))
             {
                 var antecedent = ResolvePronoun(pronoun, Math.Min(attribution.Speaker.Start, span.Start), tokens, sentences, entities, drafts);
@@ -200,6 +201,11 @@ public static class QuoteExtractor
 
     private static bool IsTitleOrName(string text, IReadOnlyList<Token> tokens, int openToken, int closeToken, string content, int words)
     {
+        if (openToken > 0 && tokens[openToken - 1].Is(":"))
+        {
+            return false;
+        }
+
         // ABC’s “This Week” show; the “Deal of the Century” campaign.
         if (openToken > 0 && tokens[openToken - 1].Text is "’s" or "'s")
         {
@@ -231,6 +237,16 @@ public static class QuoteExtractor
             return null;
         }
 
+        // "…” ― Karen Bobadilla: a dash before the name attributes the quote.
+        if (tokens[k].Text is "―" or "—" or "–" && k + 1 < tokens.Count)
+        {
+            var signed = NounPhraseAt(text, tokens, k + 1, entities, out var signedDescription);
+            if (signed is not null && char.IsUpper(signed.Text[0]))
+            {
+                return new Attribution(tokens[k].Text, k, signed, signedDescription, After: true, k);
+            }
+        }
+
         // "…,” said Toby Dodge, a Middle East expert.
         var verbAt = k;
         while (verbAt < tokens.Count && verbAt < k + 2 && s_skippable.Contains(tokens[verbAt].Text))
@@ -251,6 +267,11 @@ public static class QuoteExtractor
         for (var v = k; v < tokens.Count && v < k + 16; v++)
         {
             var token = tokens[v];
+            if (token.Is(".") && v > 0 && IsAbbreviationBeforeDot(tokens[v - 1]))
+            {
+                continue;
+            }
+
             if (token.Text is "." or "?" or "!" or ";" or "“" or "\"" || HasNewline(text, tokens[v - 1].End, token.Start))
             {
                 break;
@@ -284,6 +305,20 @@ public static class QuoteExtractor
         }
 
         return null;
+    }
+
+    // "Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’" — the person before the colon speaks.
+    private static Attribution? ColonIntroduction(IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, int last, IReadOnlyList<EntityMention> entities, int quoteStart)
+    {
+        if (last < 0 || !tokens[last].Is(":"))
+        {
+            return null;
+        }
+
+        var first = SentenceStartToken(sentences, quoteStart, tokens);
+        var speaker = entities.FirstOrDefault(e => e.Start >= tokens[first].Start && e.End <= tokens[last].Start && e.Type is EntityType.Person)
+            ?? entities.FirstOrDefault(e => e.Start >= tokens[first].Start && e.End <= tokens[last].Start && e.Type is EntityType.Organization);
+        return speaker is null ? null : new Attribution(":", last, new SpeakerMention(speaker.Start, speaker.End, speaker.Text, speaker), null, After: false, last);
     }
 
     private static Attribution? FindBefore(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, int last, IReadOnlyList<EntityMention> entities, int quoteStart)
@@ -381,6 +416,14 @@ public static class QuoteExtractor
 
         return end;
     }
+
+    private static readonly HashSet<string> s_dottedTitles = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt", "Prof", "Rev", "St", "Jr", "Sr", "Del", "Adm", "Cmdr", "Supt",
+    };
+
+    private static bool IsAbbreviationBeforeDot(Token token) =>
+        s_dottedTitles.Contains(token.Text) || (token.Text.Length == 1 && char.IsUpper(token.Text[0]));
 
     private static int FindBackwards(IReadOnlyList<Token> tokens, int from, int floor, string word)
     {

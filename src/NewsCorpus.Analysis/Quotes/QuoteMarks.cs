@@ -23,7 +23,9 @@ public static class QuoteMarks
         while (i < text.Length)
         {
             var c = text[i];
-            if (c is '“' || (c == '"' && OpensStraight(text, i)))
+            var doubledSingle = IsDoubledSingle(text, i);
+            if (c is '“' || (c == '"' && OpensStraight(text, i)) || (doubledSingle && OpensStraight(text, i))
+                || (c == '”' && (i == 0 || text[i - 1] == '\n') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
             {
                 i = ReadDouble(text, i, spans);
             }
@@ -40,22 +42,34 @@ public static class QuoteMarks
         return spans;
     }
 
-    private static bool OpensStraight(string text, int i) =>
-        (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '—' or '–' or '-' or ':' or '/' or '‘' or '\'')
-        && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+    // Some archives write a double quote as two apostrophes: ''It was a deal,'' he said.
+    private static bool IsDoubledSingle(string text, int i) => text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'';
+
+    private static int MarkLength(string text, int i) => IsDoubledSingle(text, i) ? 2 : 1;
+
+    private static bool OpensStraight(string text, int i)
+    {
+        var after = i + MarkLength(text, i);
+        return (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '—' or '–' or '-' or ':' or '/' or '‘' or '\'' or '“')
+            && after < text.Length && !char.IsWhiteSpace(text[after]);
+    }
 
     private static bool OpensSingle(string text, int i) =>
         (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '—' or '–' or ':' or '“' or '"')
         && i + 1 < text.Length && (char.IsLetterOrDigit(text[i + 1]) || text[i + 1] is '[' or '.' or '…');
 
-    private static bool ClosesStraight(string text, int i) => i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1]);
+    private static bool ClosesStraight(string text, int i)
+    {
+        var after = i + MarkLength(text, i);
+        return after >= text.Length || !char.IsLetterOrDigit(text[after]);
+    }
 
     private static int ReadDouble(string text, int open, List<QuotedSpan> spans)
     {
         var contents = new List<(int, int)>();
-        var contentStart = open + 1;
+        var contentStart = open + MarkLength(text, open);
         var depth = 0;
-        var i = open + 1;
+        var i = contentStart;
         while (i < text.Length)
         {
             var c = text[i];
@@ -69,10 +83,10 @@ public static class QuoteMarks
                     next++;
                 }
 
-                if (next < text.Length && text[next] is '“' or '"')
+                if (next < text.Length && (text[next] is '“' or '"' || IsDoubledSingle(text, next)))
                 {
-                    contentStart = next + 1;
-                    i = next + 1;
+                    contentStart = next + MarkLength(text, next);
+                    i = contentStart;
                     depth = 0;
                     continue;
                 }
@@ -85,7 +99,7 @@ public static class QuoteMarks
             {
                 depth++;
             }
-            else if (c == '”' || (c == '"' && ClosesStraight(text, i)))
+            else if (c == '”' || (c == '"' && ClosesStraight(text, i)) || (IsDoubledSingle(text, i) && ClosesStraight(text, i)))
             {
                 if (depth > 0 && c == '”')
                 {
@@ -93,10 +107,16 @@ public static class QuoteMarks
                 }
                 else
                 {
+                    var end = i + MarkLength(text, i);
                     contents.Add((contentStart, i));
-                    spans.Add(new QuotedSpan(open, i + 1, contents, SingleMarks: false));
-                    return i + 1;
+                    spans.Add(new QuotedSpan(open, end, contents, SingleMarks: false));
+                    return end;
                 }
+            }
+            else if (IsDoubledSingle(text, i))
+            {
+                i += 2;
+                continue;
             }
 
             i++;

@@ -10,7 +10,7 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "analyze" };
+    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "analyze", "eval-quotes" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
@@ -52,7 +52,11 @@ public static class CommandLine
         var analyze = new Command("analyze", "Print the sentences, entities and quotes the analyzer finds in each file, one JSON object per line.") { files };
         analyze.SetAction((parse, _) => AnalyzeCommand.RunAsync(parse.GetValue(files)!, Console.In, output, error));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, analyze };
+        var folder = new Argument<string>("folder") { Description = "A folder laid out like shared/data/quotes-dev (text/ and direct-quotes.tsv)." };
+        var evalQuotes = new Command("eval-quotes", "Score quote extraction and speaker attribution against annotated articles.") { folder };
+        evalQuotes.SetAction((parse, _) => EvaluateQuotesCommand.RunAsync(parse.GetValue(folder)!, output, error));
+
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, analyze, evalQuotes };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
