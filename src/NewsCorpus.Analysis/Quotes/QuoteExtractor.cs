@@ -93,8 +93,9 @@ public static class QuoteExtractor
                 continue;
             }
 
-            var attribution = FindAfter(text, tokens, closeToken + 1, entities) ?? FindBefore(text, tokens, sentences, openToken - 1, entities, span.Start)
-                ?? ColonIntroduction(tokens, sentences, openToken - 1, entities, span.Start);
+            var endsSentence = content.TrimEnd().Length > 0 && content.TrimEnd()[^1] is '.' or '?' or '!' or '…';
+            var attribution = FindAfter(text, tokens, closeToken + 1, entities, endsSentence ? 5 : 40) ?? FindBefore(text, tokens, sentences, openToken - 1, entities, span.Start)
+                ?? ColonIntroduction(text, tokens, sentences, openToken - 1, entities, span.Start);
             if (attribution is not null && attribution.Speaker?.Text is { } pronoun && s_pronouns.Contains(pronoun))
             {
                 var antecedent = ResolvePronoun(pronoun, Math.Min(attribution.Speaker.Start, span.Start), tokens, sentences, entities, drafts);
@@ -224,7 +225,7 @@ public static class QuoteExtractor
             && text.Length > 0;
     }
 
-    private static Attribution? FindAfter(string text, IReadOnlyList<Token> tokens, int first, IReadOnlyList<EntityMention> entities)
+    private static Attribution? FindAfter(string text, IReadOnlyList<Token> tokens, int first, IReadOnlyList<EntityMention> entities, int window)
     {
         var k = first;
         if (k < tokens.Count && tokens[k].Text is ",")
@@ -264,7 +265,7 @@ public static class QuoteExtractor
         }
 
         // "…,” he told Reuters; "…,” Abdul Mahdi, Iraq’s caretaker prime minister, told parliament.
-        for (var v = k; v < tokens.Count && v < k + 16; v++)
+        for (var v = k; v < tokens.Count && v < k + window; v++)
         {
             var token = tokens[v];
             if (token.Is(".") && v > 0 && IsAbbreviationBeforeDot(tokens[v - 1]))
@@ -308,14 +309,45 @@ public static class QuoteExtractor
     }
 
     // "Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’" — the person before the colon speaks.
-    private static Attribution? ColonIntroduction(IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, int last, IReadOnlyList<EntityMention> entities, int quoteStart)
+    private static Attribution? ColonIntroduction(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, int last, IReadOnlyList<EntityMention> entities, int quoteStart)
     {
+        if (last >= 1 && tokens[last].Is(","))
+        {
+            var according = last - 1;
+            while (according > 0 && last - according < 8 && !tokens[according].Text.Equals("according", StringComparison.OrdinalIgnoreCase))
+            {
+                according--;
+            }
+
+            if (according > 0 && tokens[according].Text.Equals("according", StringComparison.OrdinalIgnoreCase) && tokens[according + 1].Is("to"))
+            {
+                var source = NounPhraseAt(text, tokens, according + 2, entities, out var description);
+                if (source is not null)
+                {
+                    return new Attribution("according to", according, source, description, After: false, according);
+                }
+            }
+        }
+
         if (last < 0 || !tokens[last].Is(":"))
         {
             return null;
         }
 
-        var first = SentenceStartToken(sentences, quoteStart, tokens);
+        // "Caddell continued:" on its own line, the quote in the next paragraph.
+        if (HasNewline(text, tokens[last].End, quoteStart))
+        {
+            var previous = SentenceStartToken(sentences, tokens[last].Start, tokens);
+            var said = FindBefore(text, tokens, sentences, last - 1, entities, tokens[last].Start);
+            if (said is not null)
+            {
+                return said;
+            }
+
+            quoteStart = tokens[previous].Start;
+        }
+
+        var first = SentenceStartToken(sentences, Math.Min(quoteStart, tokens[last].Start), tokens);
         var speaker = entities.FirstOrDefault(e => e.Start >= tokens[first].Start && e.End <= tokens[last].Start && e.Type is EntityType.Person)
             ?? entities.FirstOrDefault(e => e.Start >= tokens[first].Start && e.End <= tokens[last].Start && e.Type is EntityType.Organization);
         return speaker is null ? null : new Attribution(":", last, new SpeakerMention(speaker.Start, speaker.End, speaker.Text, speaker), null, After: false, last);
@@ -344,7 +376,7 @@ public static class QuoteExtractor
             }
 
             // ", telling ABC …": a participle's subject is the sentence's subject.
-            if (token.Text.EndsWith("ing", StringComparison.Ordinal) && v > 0 && tokens[v - 1].Is(",") && token.Text is not "saying")
+            if (token.Text.EndsWith("ing", StringComparison.Ordinal) && v > 0 && tokens[v - 1].Is(",") && !(v > 1 && tokens[v - 1].Is("as")))
             {
                 var subject = entities.FirstOrDefault(e => e.Start >= tokens[floor].Start && e.End <= tokens[v].Start && e.Type is EntityType.Person or EntityType.Organization);
                 if (subject is not null)
@@ -393,6 +425,22 @@ public static class QuoteExtractor
             while (end >= floor && (s_skippable.Contains(tokens[end].Text) || (tokens[end].Text.EndsWith("ly", StringComparison.Ordinal) && tokens[end].IsLower)))
             {
                 end--;
+            }
+
+            // "Rep. Gwen Moore (D-Wis.) said"
+            if (end >= floor && tokens[end].Is(")"))
+            {
+                var open = end - 1;
+                while (open >= floor && end - open < 12 && !tokens[open].Is("("))
+                {
+                    open--;
+                }
+
+                if (open >= floor && tokens[open].Is("("))
+                {
+                    end = open - 1;
+                    continue;
+                }
             }
 
             if (end < floor || !tokens[end].Is(","))
@@ -530,7 +578,7 @@ public static class QuoteExtractor
     private static EntityMention? EntityStartingNear(IReadOnlyList<EntityMention> entities, IReadOnlyList<Token> tokens, int k)
     {
         // Skip a title or determiner in front of the name: "said Mr Trump", "said the Pentagon".
-        for (var offset = 0; offset < 4 && k + offset < tokens.Count; offset++)
+        for (var offset = 0; offset < 5 && k + offset < tokens.Count; offset++)
         {
             var start = tokens[k + offset].Start;
             foreach (var entity in entities)
@@ -541,7 +589,8 @@ public static class QuoteExtractor
                 }
             }
 
-            if (!tokens[k + offset].IsCapitalized && !s_determiners.Contains(tokens[k + offset].Text) && tokens[k + offset].Text is not ".")
+            var skipped = tokens[k + offset];
+            if (skipped.Text is "," or ";" or ":" or "(" or "“" or "\"" || IsSpeechVerb(skipped) || skipped.Is("who"))
             {
                 break;
             }
