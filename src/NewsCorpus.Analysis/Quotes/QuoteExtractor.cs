@@ -590,7 +590,7 @@ public static class QuoteExtractor
             }
 
             var skipped = tokens[k + offset];
-            if (skipped.Text is "," or ";" or ":" or "(" or "“" or "\"" || IsSpeechVerb(skipped) || skipped.Is("who"))
+            if ((skipped.Is(".") && !(offset > 0 && IsAbbreviationBeforeDot(tokens[k + offset - 1]))) || skipped.Text is "," or ";" or ":" or "(" or "“" or "\"" or "?" or "!" || IsSpeechVerb(skipped) || skipped.Is("who"))
             {
                 break;
             }

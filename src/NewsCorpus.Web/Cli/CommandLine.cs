@@ -10,7 +10,7 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "analyze", "eval-quotes" };
+    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "analyze", "eval-quotes", "eval-entities" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
@@ -56,7 +56,11 @@ public static class CommandLine
         var evalQuotes = new Command("eval-quotes", "Score quote extraction and speaker attribution against annotated articles.") { folder };
         evalQuotes.SetAction((parse, _) => EvaluateQuotesCommand.RunAsync(parse.GetValue(folder)!, output, error));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, analyze, evalQuotes };
+        var conll = new Argument<string>("path") { Description = "A CoNLL file or folder (token and IOB tag per line), such as shared/data/ner-dev." };
+        var evalEntities = new Command("eval-entities", "Score entity recognition (exact span and type) against CoNLL annotations.") { conll };
+        evalEntities.SetAction((parse, _) => EvaluateEntitiesCommand.RunAsync(parse.GetValue(conll)!, output, error));
+
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, analyze, evalQuotes, evalEntities };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
