@@ -1,0 +1,57 @@
+using NewsCorpus.Analysis.Entities;
+
+namespace NewsCorpus.Analysis.Tests.Entities;
+
+public sealed class EntityRecognizerTests
+{
+    private static List<EntityMention> Mentions(string text) => TextAnalyzer.Analyze(text).Mentions.ToList();
+
+    private static EntityMention Find(string text, string name) => Assert.Single(Mentions(text), m => m.Text == name);
+
+    [Fact]
+    public void Titles_become_roles_and_the_span_is_the_name()
+    {
+        const string text = "Iraqi Prime Minister Adel Abdul Mahdi met U.S. Secretary of State Mike Pompeo and Supreme Leader Ayatollah Ali Khamenei.";
+        var mahdi = Find(text, "Adel Abdul Mahdi");
+        Assert.Equal(EntityType.Person, mahdi.Type);
+        Assert.Equal("Prime Minister", mahdi.Role);
+        Assert.Equal("Secretary of State", Find(text, "Mike Pompeo").Role);
+        Assert.Equal("Supreme Leader Ayatollah", Find(text, "Ali Khamenei").Role);
+        Assert.Equal(EntityType.Location, Find(text, "U.S.").Type);
+    }
+
+    [Fact]
+    public void Demonyms_point_at_their_country_and_are_not_places()
+    {
+        var iranian = Find("The Iranian commander and the Shi'ite militia met in Baghdad.", "Iranian");
+        Assert.Equal(EntityType.Group, iranian.Type);
+        Assert.Equal("Iran", iranian.RefersTo);
+        Assert.Equal(EntityType.Location, Find("The Iranian commander and the Shi'ite militia met in Baghdad.", "Baghdad").Type);
+    }
+
+    [Fact]
+    public void Organisations_come_from_the_gazetteer_head_words_and_acronyms()
+    {
+        const string text = "Officials from NATO, the Quds Force and the Kenya Wildlife Service met officers of the Revolutionary Guards.";
+        Assert.Equal(EntityType.Organization, Find(text, "NATO").Type);
+        Assert.Equal(EntityType.Organization, Find(text, "Quds Force").Type);
+        Assert.Equal(EntityType.Organization, Find(text, "Kenya Wildlife Service").Type);
+        Assert.Equal(EntityType.Organization, Find(text, "Revolutionary Guards").Type);
+    }
+
+    [Fact]
+    public void Names_never_seen_before_are_found_from_context()
+    {
+        const string text = "Striker Kwadwo Asamoah-Boateng scored twice. \"It was a good night,\" Asamoah-Boateng said. The judge, Priyanka Raghunathan, adjourned the case in Chennai.";
+        Assert.Equal(EntityType.Person, Find(text, "Kwadwo Asamoah-Boateng").Type);
+        Assert.Equal(EntityType.Person, Find(text, "Priyanka Raghunathan").Type);
+        Assert.Equal(EntityType.Location, Find(text, "Chennai").Type);
+    }
+
+    [Fact]
+    public void Sentence_initial_words_and_shouting_headlines_are_not_names()
+    {
+        var mentions = Mentions("Despite the rain, crowds gathered.\nIRANIAN TARGETS\nMeanwhile prices rose.");
+        Assert.DoesNotContain(mentions, m => m.Text is "Despite" or "Meanwhile" or "TARGETS" && m.Type != EntityType.Group);
+    }
+}
