@@ -140,10 +140,18 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return text.Length > 3 && text[2] == '-' && text[..2] is "al" or "el" && char.IsUpper(text[3]);
         }
 
-        // "Iranian-backed", "US-led": an adjective, not a name.
+        // "Iranian-backed", "US-led": an adjective, not a name; "Jae-yong" is a name.
         var hyphen = text.LastIndexOf('-');
-        return hyphen < 0 || hyphen + 1 >= text.Length || !char.IsLower(text[hyphen + 1]);
+        return hyphen < 0 || hyphen + 1 >= text.Length || !char.IsLower(text[hyphen + 1]) || !s_adjectiveSuffixes.Contains(text[(hyphen + 1)..]);
     }
+
+    private static readonly HashSet<string> s_adjectiveSuffixes = new(StringComparer.Ordinal)
+    {
+        "backed", "led", "based", "born", "owned", "style", "era", "made", "funded", "allied", "aligned", "controlled", "run", "dominated",
+        "friendly", "speaking", "bound", "wide", "like", "linked", "related", "designed", "inspired", "occupied", "held", "registered",
+        "listed", "flagged", "brokered", "sponsored", "supported", "affiliated", "centric", "first", "only", "majority", "level", "wise",
+        "trained", "educated", "raised", "bred", "American", "sized", "type", "class", "specific", "oriented", "focused", "free",
+    };
 
     /// <summary>The last token of the capitalised span starting at <paramref name="i"/>, or i-1 when no span starts there.</summary>
     private int SpanEnd(IReadOnlyList<Token> tokens, int i, int last, string text)
@@ -210,6 +218,12 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
     private void ClassifySpan(string text, IReadOnlyList<Token> tokens, int from, int to, bool atStart, bool headline,
         HashSet<string> lowerVocabulary, Dictionary<string, string> knownPeople, Dictionary<string, EntityType> knownTypes, List<EntityMention> mentions)
     {
+        if (tokens[from].Is("The") && from < to && gazetteer.Organization(Slice(text, tokens, from, to)) is { } withThe)
+        {
+            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, withThe);
+            return;
+        }
+
         // A sentence-initial capital is only a name when the word is not an ordinary word of the text.
         while (from <= to && atStart && IsOrdinaryWord(tokens[from].Text, lowerVocabulary))
         {
@@ -242,6 +256,13 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         if (gazetteer.Location(whole) is { } wholeLocation)
         {
             Add(mentions, knownTypes, EntityType.Location, tokens, from, to, text, null, wholeLocation);
+            return;
+        }
+
+        // A demonym that starts an institution's name belongs to it: "European Central Bank", "Iraqi Federal Police".
+        if (gazetteer.DemonymOf(tokens[from].Text) is not null && from < to && s_orgHeads.Contains(tokens[to].Text) && LastTitleEnd(tokens, from + 1, to) < from + 1)
+        {
+            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, null);
             return;
         }
 
@@ -338,7 +359,24 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return known;
         }
 
-        if (s_orgHeads.Contains(last) || first is "University" or "Ministry" or "Bank" or "Department" or "Institute" or "Council" or "Church")
+        if (s_orgHeads.Contains(last) || first is "University" or "Ministry" or "Bank" or "Department" or "Institute" or "Council" or "Church"
+            || Enumerable.Range(from, count - 1).Any(k => s_orgHeads.Contains(tokens[k].Text) && tokens[k + 1].Is("of")))
+        {
+            return EntityType.Organization;
+        }
+
+        // "the island of Rhodes", "the city of Mosul".
+        if (from >= 2 && tokens[from - 1].Is("of") && tokens[from - 2].Text is "island" or "city" or "town" or "village" or "province" or "state" or "region" or "port" or "district" or "county")
+        {
+            return EntityType.Location;
+        }
+
+        // "shares in Tata", "analysts at Morgan Stanley", "Toyota shares".
+        var before = from > 0 ? tokens[from - 1].Text : "";
+        var beforeThat = from > 1 ? tokens[from - 2].Text : "";
+        var after = to + 1 < tokens.Count ? tokens[to + 1].Text : "";
+        if ((before is "in" or "of" && beforeThat is "shares" or "stake") || (before is "at" && beforeThat is "analysts" or "workers" or "employees" or "economists" or "executives")
+            || after is "shares" or "Inc" or "plc" or "Ltd" or "AG" or "SA")
         {
             return EntityType.Organization;
         }
