@@ -22,6 +22,7 @@ public static class AppSetup
         services.Configure<CorpusOptions>(configuration.GetSection(CorpusOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IngestionService>();
+        services.AddScoped<Entities.CorpusResolver>();
         return services;
     }
 

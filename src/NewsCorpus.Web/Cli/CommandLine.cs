@@ -10,7 +10,7 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "analyze", "eval-quotes", "eval-entities" };
+    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "reanalyze", "analyze", "eval-quotes", "eval-entities" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
@@ -44,6 +44,17 @@ public static class CommandLine
             return report.HasFailures ? 1 : 0;
         });
 
+        var reanalyze = new Command("reanalyze", "Run the analyzer again over every stored article (after the analyzer improves), without reading files.");
+        reanalyze.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = BuildHost(settings);
+            await using var scope = host.Services.CreateAsyncScope();
+            await DataServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>(), cancellationToken);
+            var count = await scope.ServiceProvider.GetRequiredService<IngestionService>().ReanalyzeAsync(new ConsoleProgress(error), cancellationToken);
+            await output.WriteLineAsync($"Reanalysed {count} articles.");
+            return 0;
+        });
+
         var files = new Argument<string[]>("files")
         {
             Description = "Text files to analyse as they are; - reads standard input.",
@@ -60,7 +71,7 @@ public static class CommandLine
         var evalEntities = new Command("eval-entities", "Score entity recognition (exact span and type) against CoNLL annotations.") { conll };
         evalEntities.SetAction((parse, _) => EvaluateEntitiesCommand.RunAsync(parse.GetValue(conll)!, output, error));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, analyze, evalQuotes, evalEntities };
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

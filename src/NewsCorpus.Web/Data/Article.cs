@@ -45,4 +45,11 @@ public sealed class Article
     public List<ArticleParagraph> Paragraphs { get; set; } = [];
 
     public List<RemovedBlock> RemovedBlocks { get; set; } = [];
+
+    public List<EntityMention> Mentions { get; set; } = [];
+
+    public List<Quote> Quotes { get; set; } = [];
+
+    /// <summary>The text the analyzer reads: the paragraphs joined by a blank line. Mention and quote offsets point into it.</summary>
+    public static string AnalysisText(IEnumerable<string> paragraphs) => string.Join("\n\n", paragraphs);
 }

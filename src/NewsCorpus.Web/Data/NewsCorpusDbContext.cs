@@ -12,6 +12,16 @@ public sealed class NewsCorpusDbContext(DbContextOptions<NewsCorpusDbContext> op
 
     public DbSet<RemovedBlock> RemovedBlocks => Set<RemovedBlock>();
 
+    public DbSet<Entity> Entities => Set<Entity>();
+
+    public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
+
+    public DbSet<EntityMention> EntityMentions => Set<EntityMention>();
+
+    public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<QuoteCluster> QuoteClusters => Set<QuoteCluster>();
+
     public DbSet<IngestionRun> IngestionRuns => Set<IngestionRun>();
 
     public DbSet<IngestionFailure> IngestionFailures => Set<IngestionFailure>();

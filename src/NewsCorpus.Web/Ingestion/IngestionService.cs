@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCorpus.Analysis.Articles;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Entities;
 
 namespace NewsCorpus.Web.Ingestion;
 
@@ -12,7 +13,7 @@ namespace NewsCorpus.Web.Ingestion;
 /// Turns article files into rows. Each file is read, decoded, parsed and saved in its own transaction,
 /// so a bad file or a crash never leaves half an article and never stops the rest of the run.
 /// </summary>
-public sealed class IngestionService(NewsCorpusDbContext db, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
+public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver resolver, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
 {
     private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
 
@@ -45,6 +46,11 @@ public sealed class IngestionService(NewsCorpusDbContext db, IOptions<IngestionO
         }
 
         progress?.Report(new IngestionProgress(files.Count, files.Count, ""));
+        if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated))
+        {
+            await resolver.ResolveAsync(cancellationToken);
+        }
+
         await RecordRunAsync(run.Id, results, cancellationToken);
         var report = new IngestionReport(run.Id, results, stopwatch.Elapsed);
         logger.LogInformation(
@@ -52,6 +58,26 @@ public sealed class IngestionService(NewsCorpusDbContext db, IOptions<IngestionO
             run.Id, (long)stopwatch.Elapsed.TotalMilliseconds, report.Count(FileOutcome.Added), report.Count(FileOutcome.Updated),
             report.Count(FileOutcome.Unchanged), report.Count(FileOutcome.Duplicate), report.Count(FileOutcome.Failed));
         return report;
+    }
+
+    /// <summary>Runs the analyzer again over every stored article (no files are read), then resolves the corpus.</summary>
+    public async Task<int> ReanalyzeAsync(IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            progress?.Report(new IngestionProgress(i, ids.Count, $"article {ids[i]}"));
+            var article = await db.Articles.Include(a => a.Paragraphs).Include(a => a.Mentions).Include(a => a.Quotes).AsSplitQuery()
+                .SingleAsync(a => a.Id == ids[i], cancellationToken);
+            ArticleAnalysis.Apply(article, [.. article.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text)]);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        progress?.Report(new IngestionProgress(ids.Count, ids.Count, ""));
+        await resolver.ResolveAsync(cancellationToken);
+        logger.LogInformation("Reanalysed {ArticleCount} articles", ids.Count);
+        return ids.Count;
     }
 
     private static void CollectFiles(string input, List<string> files, List<FileResult> results)
@@ -196,6 +222,8 @@ public sealed class IngestionService(NewsCorpusDbContext db, IOptions<IngestionO
         var existing = await db.Articles
             .Include(a => a.Paragraphs)
             .Include(a => a.RemovedBlocks)
+            .Include(a => a.Mentions)
+            .Include(a => a.Quotes)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.SourcePath == path, cancellationToken);
         if (existing is not null && existing.ContentHash == contentHash && existing.MetadataHash == metadataHash)
@@ -236,6 +264,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, IOptions<IngestionO
         article.Paragraphs.AddRange(parsed.Paragraphs.Select((p, i) => new ArticleParagraph { Ordinal = i, Text = p }));
         article.RemovedBlocks.Clear();
         article.RemovedBlocks.AddRange(parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason }));
+        ArticleAnalysis.Apply(article, parsed.Paragraphs);
         if (existing is null)
         {
             db.Articles.Add(article);

@@ -122,6 +122,115 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.ToTable("ArticleParagraphs");
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.Entity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentionCount");
+
+                    b.HasIndex("Type", "Name");
+
+                    b.ToTable("Entities");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName");
+
+                    b.HasIndex("EntityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EntityAliases");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityMention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefersTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("ArticleId", "Start");
+
+                    b.ToTable("EntityMentions");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.IngestionDuplicate", b =>
                 {
                     b.Property<int>("Id")
@@ -242,6 +351,84 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.ToTable("Outlets");
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.Quote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuoteClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpeakerDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpeakerEntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpeakerMentionStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpeakerText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verb")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteClusterId");
+
+                    b.HasIndex("SpeakerEntityId");
+
+                    b.HasIndex("ArticleId", "Start");
+
+                    b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.QuoteCluster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuoteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteCount");
+
+                    b.ToTable("QuoteClusters");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.RemovedBlock", b =>
                 {
                     b.Property<int>("Id")
@@ -289,6 +476,31 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityAlias", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Entity", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityMention", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Article", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCorpus.Web.Data.Entity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Entity");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.IngestionDuplicate", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Article", null)
@@ -313,6 +525,31 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.Quote", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Article", "Article")
+                        .WithMany("Quotes")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCorpus.Web.Data.QuoteCluster", "QuoteCluster")
+                        .WithMany("Quotes")
+                        .HasForeignKey("QuoteClusterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("NewsCorpus.Web.Data.Entity", "SpeakerEntity")
+                        .WithMany()
+                        .HasForeignKey("SpeakerEntityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("QuoteCluster");
+
+                    b.Navigation("SpeakerEntity");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.RemovedBlock", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Article", null)
@@ -324,9 +561,18 @@ namespace NewsCorpus.Web.Data.Migrations
 
             modelBuilder.Entity("NewsCorpus.Web.Data.Article", b =>
                 {
+                    b.Navigation("Mentions");
+
                     b.Navigation("Paragraphs");
 
+                    b.Navigation("Quotes");
+
                     b.Navigation("RemovedBlocks");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.Entity", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.IngestionRun", b =>
@@ -339,6 +585,11 @@ namespace NewsCorpus.Web.Data.Migrations
             modelBuilder.Entity("NewsCorpus.Web.Data.Outlet", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.QuoteCluster", b =>
+                {
+                    b.Navigation("Quotes");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NewsCorpus.Web.Data.Configurations;
+
+internal sealed class QuoteClusterConfiguration : IEntityTypeConfiguration<QuoteCluster>
+{
+    public void Configure(EntityTypeBuilder<QuoteCluster> builder) => builder.HasIndex(c => c.QuoteCount);
+}

@@ -1,0 +1,14 @@
+namespace NewsCorpus.Web.Data;
+
+/// <summary>The same statement carried by several articles, in identical or nearly identical words.</summary>
+public sealed class QuoteCluster
+{
+    public int Id { get; set; }
+
+    /// <summary>The longest variant, shown as the statement.</summary>
+    public required string Text { get; set; }
+
+    public int QuoteCount { get; set; }
+
+    public List<Quote> Quotes { get; set; } = [];
+}

@@ -1,0 +1,65 @@
+using NewsCorpus.Analysis;
+using NewsCorpus.Analysis.Entities;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Ingestion;
+
+/// <summary>Runs the analyzer on an article's paragraphs and puts its mentions and quotes on the article (replacing earlier ones).</summary>
+public static class ArticleAnalysis
+{
+    private const int MaxContext = 600;
+
+    public static void Apply(Article article, IReadOnlyList<string> paragraphs)
+    {
+        var text = Article.AnalysisText(paragraphs);
+        var analysis = TextAnalyzer.Analyze(text);
+        article.Mentions.Clear();
+        article.Mentions.AddRange(analysis.Mentions.Select(m => new Data.EntityMention
+        {
+            Type = m.Type.ToString(),
+            Text = Limit(m.Text, 300),
+            Role = m.Role is null ? null : Limit(m.Role, 300),
+            RefersTo = m.RefersTo is null ? null : Limit(m.RefersTo, 300),
+            Start = m.Start,
+            End = m.End,
+        }));
+
+        article.Quotes.Clear();
+        article.Quotes.AddRange(analysis.Quotes.Select(q => new Quote
+        {
+            Text = q.Text,
+            Partial = q.Partial,
+            Verb = q.Verb is null ? null : Limit(q.Verb, 60),
+            SpeakerText = q.Speaker is null ? null : Limit(q.Speaker.Text, 300),
+            SpeakerDescription = q.SpeakerDescription is null ? null : Limit(q.SpeakerDescription, 300),
+            SpeakerMentionStart = q.Speaker?.Entity is { Type: not EntityType.Group } entity ? entity.Start : null,
+            Context = Context(text, analysis, q.Start, q.End),
+            Start = q.Start,
+            End = q.End,
+        }));
+    }
+
+    // The sentences the quote stands in, so a result can show it in its place.
+    private static string Context(string text, TextAnalysis analysis, int start, int end)
+    {
+        var from = start;
+        var to = end;
+        foreach (var sentence in analysis.Sentences)
+        {
+            if (sentence.Start <= start && start < sentence.End)
+            {
+                from = sentence.Start;
+            }
+
+            if (sentence.Start < end && end <= sentence.End)
+            {
+                to = sentence.End;
+            }
+        }
+
+        var context = text[from..to].Replace("\n\n", " ", StringComparison.Ordinal);
+        return context.Length <= MaxContext ? context : context[..(MaxContext - 1)] + "…";
+    }
+
+    private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
+}
