@@ -44,6 +44,8 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health");
 app.MapArticlesApi();
+app.MapQuotesApi();
+app.MapEntitiesApi();
 
 app.Run();
 return 0;

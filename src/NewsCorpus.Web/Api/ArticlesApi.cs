@@ -7,8 +7,6 @@ namespace NewsCorpus.Web.Api;
 /// <summary>GET /api/articles and /api/articles/{id}: the stored articles as JSON.</summary>
 public static class ArticlesApi
 {
-    public const int MaxPageSize = 100;
-
     public sealed record ArticleItem(
         int Id, string Title, bool TitleDerived, string? Outlet, DateOnly? PublishedOn, TimeOnly? PublishedTime,
         string? Byline, string? WireOrigin, string SourcePath, int WordCount);
@@ -33,14 +31,10 @@ public static class ArticlesApi
     private static async Task<Results<Ok<ArticlePage>, ProblemHttpResult>> ListAsync(
         NewsCorpusDbContext db, string? outlet, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var pageNumber = page ?? 1;
-        var size = pageSize ?? 25;
-        if (pageNumber < 1 || size is < 1 or > MaxPageSize)
+        var (pageNumber, size, problem) = Paging.Read(page, pageSize);
+        if (problem is not null)
         {
-            return TypedResults.Problem(
-                title: "Invalid paging",
-                detail: $"page must be 1 or more and pageSize between 1 and {MaxPageSize}.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return problem;
         }
 
         var query = db.Articles.AsNoTracking();

@@ -17,5 +17,7 @@ public sealed class Entity
 
     public int ArticleCount { get; set; }
 
+    public int OutletCount { get; set; }
+
     public List<EntityAlias> Aliases { get; set; } = [];
 }

@@ -33,6 +33,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         }
 
         var resolved = EntityResolver.Resolve(documents);
+        var outletOf = await db.Articles.Select(a => new { a.Id, a.OutletId }).ToDictionaryAsync(a => a.Id, a => a.OutletId, cancellationToken);
         var existing = await db.Entities.Include(e => e.Aliases).ToListAsync(cancellationToken);
         var byKey = existing.GroupBy(e => (e.Type, e.Name)).ToDictionary(g => g.Key, g => g.First());
         var kept = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
@@ -50,6 +51,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             entity.Roles = cluster.Roles.Count == 0 ? null : Limit(string.Join("; ", cluster.Roles), 1000);
             entity.MentionCount = cluster.Mentions.Count;
             entity.ArticleCount = cluster.Mentions.Select(m => rowOf[m.Mention].ArticleId).Distinct().Count();
+            entity.OutletCount = cluster.Mentions.Select(m => outletOf.GetValueOrDefault(rowOf[m.Mention].ArticleId)).Distinct().Count();
             var aliases = cluster.Aliases.Select(a => Limit(a, 300)).ToHashSet(StringComparer.Ordinal);
             entity.Aliases.RemoveAll(a => !aliases.Contains(a.Name));
             foreach (var alias in aliases.Where(a => !entity.Aliases.Any(x => x.Name == a)))

@@ -139,6 +139,9 @@ namespace NewsCorpus.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OutletCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Roles")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -17,6 +17,13 @@ public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
 
     public ArticleView Article { get; private set; } = null!;
 
+    public IReadOnlyList<ArticleMarkup.MentionMark> Mentions { get; private set; } = [];
+
+    public IReadOnlyList<ArticleMarkup.QuoteMark> Quotes { get; private set; } = [];
+
+    /// <summary>Where each paragraph starts in the analysed text (paragraphs joined by a blank line).</summary>
+    public IReadOnlyList<int> ParagraphOffsets { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
@@ -32,6 +39,26 @@ public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
         }
 
         Article = article;
+        Mentions = await db.EntityMentions.AsNoTracking()
+            .Where(m => m.ArticleId == id && m.EntityId != null)
+            .OrderBy(m => m.Start)
+            .Select(m => new ArticleMarkup.MentionMark(m.Start, m.End, m.EntityId!.Value, m.Type))
+            .ToListAsync(cancellationToken);
+        Quotes = await db.Quotes.AsNoTracking()
+            .Where(q => q.ArticleId == id)
+            .OrderBy(q => q.Start)
+            .Select(q => new ArticleMarkup.QuoteMark(q.Id, q.Start, q.End,
+                q.SpeakerEntity != null ? q.SpeakerEntity.Name : q.SpeakerDescription, q.SpeakerEntityId, q.Partial))
+            .ToListAsync(cancellationToken);
+        var offsets = new List<int>();
+        var position = 0;
+        foreach (var paragraph in article.Paragraphs)
+        {
+            offsets.Add(position);
+            position += paragraph.Length + 2;
+        }
+
+        ParagraphOffsets = offsets;
         return Page();
     }
 }

@@ -11,7 +11,7 @@ using NewsCorpus.Web.Data;
 namespace NewsCorpus.Web.Data.Migrations
 {
     [DbContext(typeof(NewsCorpusDbContext))]
-    [Migration("20261123135548_EntitiesAndQuotes")]
+    [Migration("20261123135708_EntitiesAndQuotes")]
     partial class EntitiesAndQuotes
     {
         /// <inheritdoc />
@@ -141,6 +141,9 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OutletCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Roles")
                         .HasMaxLength(1000)

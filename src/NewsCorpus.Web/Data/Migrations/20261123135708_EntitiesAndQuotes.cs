@@ -20,7 +20,8 @@ namespace NewsCorpus.Web.Data.Migrations
                     Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Roles = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     MentionCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ArticleCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    ArticleCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutletCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Web.Api;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Pages.Entities;
+
+/// <summary>People, organisations and places, most mentioned first, with how many articles and outlets name them.</summary>
+public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed record Row(int Id, string Name, string Type, int Mentions, int Articles, int Outlets, int AliasCount);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public string? SelectedType => EntitiesApi.ParseType(Type);
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Entities.AsNoTracking();
+        if (SelectedType is { } type)
+        {
+            query = query.Where(e => e.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = "%" + Q.Trim() + "%";
+            query = query.Where(e => e.Aliases.Any(a => EF.Functions.Like(a.Name, pattern)));
+        }
+
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Rows = await query.OrderByDescending(e => e.MentionCount).ThenBy(e => e.Name)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Row(e.Id, e.Name, e.Type, e.MentionCount, e.ArticleCount, e.OutletCount, e.Aliases.Count))
+            .ToListAsync(cancellationToken);
+    }
+
+    public string PageUrl(int page) => Url.Page("/Entities/Index", new { type = Type, q = Q, page })!;
+
+    public static string TypeLabel(string type) => type switch
+    {
+        "Person" => "person",
+        "Organization" => "organisation",
+        _ => "place",
+    };
+}
