@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+
+namespace NewsCorpus.Benchmarks;
+
+internal static class Repository
+{
+    /// <summary>A path relative to the repository root (the folder holding NewsCorpus.sln).</summary>
+    public static string Find(string relative)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NewsCorpus.sln")))
+            {
+                return Path.Combine(folder.FullName, relative);
+            }
+        }
+
+        return relative;
+    }
+}
+
+internal static class Machine
+{
+    public static string Describe()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $", {cpu}")}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
+    }
+}
+
+/// <summary>Keeps one section per benchmark in a markdown file, replacing it on every run.</summary>
+internal static class MarkdownReport
+{
+    public static void Replace(string path, string section, string content)
+    {
+        var begin = $"<!-- {section}:begin -->";
+        var end = $"<!-- {section}:end -->";
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\nEach section is written by the command it names; medians, on the machine named.\n";
+        var block = $"{begin}\n{content}\n{end}";
+        var from = text.IndexOf(begin, StringComparison.Ordinal);
+        var to = text.IndexOf(end, StringComparison.Ordinal);
+        text = from >= 0 && to > from ? text[..from] + block + text[(to + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+        File.WriteAllText(path, text);
+    }
+}
