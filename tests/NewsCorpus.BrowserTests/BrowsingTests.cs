@@ -63,4 +63,35 @@ public sealed class BrowsingTests(BrowserFixture fixture) : IClassFixture<Browse
         await page.GotoAsync("/Articles/999999");
         Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task A_researcher_searches_quotes_by_any_alias_and_follows_the_speaker()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Quotes");
+        await page.GetByLabel("Speaker").FillAsync("Adil Abdul-Mahdi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".statement").First).ToBeVisibleAsync();
+        Assert.All(await page.Locator(".statement .speaker a").AllInnerTextsAsync(), name => Assert.Equal("Adel Abdul Mahdi", name));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "quotes.png"), FullPage = true });
+
+        await page.Locator(".statement .speaker a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Adel Abdul Mahdi");
+        Assert.Contains("Adil Abdul-Mahdi", await page.Locator("dl.meta").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_in_an_article_link_to_their_entity_page()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/Articles?outlet=Al-Masdar+News");
+        await page.Locator("table.articles tbody a").First.ClickAsync();
+        var zarifQuote = page.Locator(".story .quote", new() { HasText = "Those masquerading" });
+        await Assertions.Expect(zarifQuote).ToHaveAttributeAsync("title", "Quote by Mohammad Javad Zarif");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "article-marked-phone.png") });
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"));
+
+        await page.Locator(".story a.entity.person", new() { HasText = "Qasem Soleimani" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Qassem Soleimani");
+    }
 }
