@@ -104,8 +104,66 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             }
         }
 
-        return mentions;
+        return AddAppositiveRoles(text, tokens, mentions);
     }
+
+    private static readonly HashSet<string> s_articles = new(StringComparer.OrdinalIgnoreCase) { "a", "an", "the" };
+
+    /// <summary>
+    /// "Ammar al-Shibli, a Shia lawmaker and member of …" and "Adel Abdul Mahdi, Iraq’s caretaker prime minister," give the
+    /// person a role: the descriptive phrase after the comma (without the country's possessive), up to "and" or the next comma.
+    /// </summary>
+    private static List<EntityMention> AddAppositiveRoles(string text, IReadOnlyList<Token> tokens, List<EntityMention> mentions)
+    {
+        var result = new List<EntityMention>(mentions.Count);
+        var tokenIndex = 0;
+        foreach (var mention in mentions)
+        {
+            if (mention.Type != EntityType.Person || mention.Role is not null)
+            {
+                result.Add(mention);
+                continue;
+            }
+
+            while (tokenIndex < tokens.Count && tokens[tokenIndex].End <= mention.End - 1)
+            {
+                tokenIndex++;
+            }
+
+            var k = tokenIndex + 1;
+            if (k + 1 >= tokens.Count || !tokens[k].Is(",") || text.AsSpan(tokens[tokenIndex].End, tokens[k].Start - tokens[tokenIndex].End).Contains('\n'))
+            {
+                result.Add(mention);
+                continue;
+            }
+
+            var start = k + 1;
+            if (start + 1 < tokens.Count && tokens[start].IsCapitalized && tokens[start + 1].Text is "’s" or "'s")
+            {
+                start += 2; // "Iraq’s caretaker prime minister"
+            }
+            else if (!s_articles.Contains(tokens[start].Text))
+            {
+                result.Add(mention);
+                continue;
+            }
+
+            var end = start;
+            while (end + 1 < tokens.Count && end - start < 8 && tokens[end + 1].Kind == TokenKind.Word && !tokens[end + 1].Is("and") && !tokens[end + 1].Is("who")
+                   && !tokens[end + 1].Is("of") && (tokens[end + 1].IsLower || IsGroupWord(tokens[end + 1].Text)))
+            {
+                end++;
+            }
+
+            var role = text[tokens[start].Start..tokens[end].End];
+            var closes = end + 1 >= tokens.Count || tokens[end + 1].Text is "," or "." or ";" or "and" or "of" or "who" or ")";
+            result.Add(end > start && closes && role.Length <= 80 ? mention with { Role = role } : mention);
+        }
+
+        return result;
+    }
+
+    private static bool IsGroupWord(string word) => Gazetteer.Default.DemonymOf(word) is not null;
 
     // Headlines and crossheads in capitals say nothing through case; only gazetteer names are trusted there.
     private static bool IsShouting(IReadOnlyList<Token> tokens, Sentence sentence)

@@ -54,4 +54,12 @@ public sealed class EntityRecognizerTests
         var mentions = Mentions("Despite the rain, crowds gathered.\nIRANIAN TARGETS\nMeanwhile prices rose.");
         Assert.DoesNotContain(mentions, m => m.Text is "Despite" or "Meanwhile" or "TARGETS" && m.Type != EntityType.Group);
     }
+
+    [Fact]
+    public void Appositives_give_people_roles()
+    {
+        const string text = "Ammar al-Shibli, a Shia lawmaker and member of the committee, spoke. Adel Abdul Mahdi, Iraq’s caretaker prime minister, told parliament.";
+        Assert.Equal("a Shia lawmaker", Find(text, "Ammar al-Shibli").Role);
+        Assert.Equal("caretaker prime minister", Find(text, "Adel Abdul Mahdi").Role);
+    }
 }
