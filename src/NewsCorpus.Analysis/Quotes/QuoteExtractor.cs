@@ -169,8 +169,31 @@ public static class QuoteExtractor
     // Between two parts of one quote there is at most the attribution, never a sentence of its own.
     private static bool HasOtherProse(string text, int from, int to)
     {
+        // “…,” said Ronald R. Fieldstone, a lawyer in Miami. “…” — the attribution may run long, but it is one sentence.
         var between = text[from..to];
-        return CountWords(between) > 12;
+        var sentenceEnds = 0;
+        for (var i = 0; i < between.Length; i++)
+        {
+            if (between[i] is '.' or '?' or '!' && (i + 1 >= between.Length || char.IsWhiteSpace(between[i + 1]))
+                && !(i >= 1 && char.IsUpper(between[i - 1]) && (i < 2 || !char.IsLetter(between[i - 2])))
+                && !EndsWithTitle(between, i))
+            {
+                sentenceEnds++;
+            }
+        }
+
+        return sentenceEnds > 1 || CountWords(between) > 45;
+    }
+
+    private static bool EndsWithTitle(string text, int dot)
+    {
+        var start = dot;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return s_dottedTitles.Contains(text[start..dot]);
     }
 
     private static bool IsPartial(string text, int open, string content)
