@@ -17,8 +17,10 @@ public static class EntitiesApi
 
     public sealed record RelatedEntity(int Id, string Name, string Type, int SharedArticles);
 
+    public sealed record Adjective(string Word, int Count);
+
     public sealed record EntityDetail(int Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Roles, int MentionCount, int ArticleCount,
-        IReadOnlyList<OutletMentions> MentionsByOutlet, IReadOnlyList<EntityQuote> Quotes, IReadOnlyList<RelatedEntity> SeenWith);
+        IReadOnlyList<OutletMentions> MentionsByOutlet, IReadOnlyList<EntityQuote> Quotes, IReadOnlyList<RelatedEntity> SeenWith, IReadOnlyList<Adjective> Adjectives);
 
     private static readonly string[] s_types = ["Person", "Organization", "Location"];
 
@@ -110,12 +112,18 @@ public static class EntitiesApi
             .Take(10)
             .Join(db.Entities, x => x.EntityId, e => e.Id, (x, e) => new RelatedEntity(e.Id, e.Name, e.Type, x.Shared))
             .ToListAsync(cancellationToken);
+        // Demonyms point at their country: "Iranian" for Iran.
+        var adjectives = entity.Type == "Location"
+            ? await db.EntityMentions.AsNoTracking().Where(m => m.Type == "Group" && m.RefersTo == entity.Name)
+                .GroupBy(m => m.Text).Select(g => new Adjective(g.Key, g.Count())).ToListAsync(cancellationToken)
+            : [];
         return new EntityDetail(entity.Id, entity.Name, entity.Type,
             [.. entity.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal)],
             entity.Roles is null ? [] : entity.Roles.Split("; "),
             entity.MentionCount, entity.ArticleCount,
             [.. byOutlet.OrderByDescending(o => o.Mentions)],
             quotes,
-            [.. seenWith.OrderByDescending(s => s.SharedArticles).ThenBy(s => s.Name, StringComparer.Ordinal)]);
+            [.. seenWith.OrderByDescending(s => s.SharedArticles).ThenBy(s => s.Name, StringComparer.Ordinal)],
+            [.. adjectives.OrderByDescending(a => a.Count)]);
     }
 }

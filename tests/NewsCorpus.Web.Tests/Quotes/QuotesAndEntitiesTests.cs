@@ -88,6 +88,9 @@ public sealed class QuotesAndEntitiesTests(TestCorpusFactory factory) : IClassFi
 
         var people = await GetJsonAsync("/api/entities?type=person&pageSize=100");
         Assert.All(people.GetProperty("items").EnumerateArray(), p => Assert.Equal("Person", p.GetProperty("type").GetString()));
+        var iran = await GetJsonAsync($"/api/entities/{await EntityIdAsync("Iran")}");
+        Assert.Contains(iran.GetProperty("adjectives").EnumerateArray(), a => a.GetProperty("word").GetString() == "Iranian" && a.GetProperty("count").GetInt32() > 5);
+
         var us = await GetJsonAsync("/api/entities?q=U.S.");
         Assert.Contains(us.GetProperty("items").EnumerateArray(), e => e.GetProperty("name").GetString() == "United States");
     }
