@@ -23,6 +23,7 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IngestionService>();
         services.AddScoped<Entities.CorpusResolver>();
+        services.AddScoped<Search.SearchService>();
         return services;
     }
 

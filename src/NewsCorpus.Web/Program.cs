@@ -46,6 +46,7 @@ app.MapHealthChecks("/health");
 app.MapArticlesApi();
 app.MapQuotesApi();
 app.MapEntitiesApi();
+app.MapSearchApi();
 
 app.Run();
 return 0;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NewsCorpus.Analysis.Articles;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Entities;
+using NewsCorpus.Web.Search;
 
 namespace NewsCorpus.Web.Ingestion;
 
@@ -270,7 +271,11 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             db.Articles.Add(article);
         }
 
+        // The article, its analysis and its search entry are one transaction: all of it or none.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.IndexArticleAsync(db, article.Id, article.Title, parsed.Paragraphs, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id);
     }
 

@@ -1,0 +1,293 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Entities;
+
+namespace NewsCorpus.Web.Search;
+
+public sealed record FacetValue(string Value, int Count);
+
+public sealed record ArticleHit(int ArticleId, string Title, bool TitleDerived, string? Outlet, DateOnly? PublishedOn, string SnippetHtml, double Score);
+
+public sealed record ArticleResults(int Total, IReadOnlyList<ArticleHit> Items, IReadOnlyList<FacetValue> Outlets, IReadOnlyList<FacetValue> Entities, IReadOnlyList<FacetValue> Months, IReadOnlyList<string> Notes);
+
+public sealed record QuoteHit(int Id, string Text, string TextHtml, bool Partial, int? SpeakerId, string? SpeakerName, string? SpeakerDescription, string? Verb,
+    int ArticleId, string ArticleTitle, string? Outlet, DateOnly? PublishedOn, int? ClusterId, double Score);
+
+public sealed record QuoteResults(int Total, IReadOnlyList<QuoteHit> Items, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Full-text search over SQLite FTS5 (porter stemming, case and diacritics folded). The query arrives parsed
+/// (<see cref="SearchQuery"/>) and is rebuilt here from letters and digits only, every term quoted, so user text
+/// never reaches FTS5 syntax. Ranking is BM25 with the title weighted four times the body.
+/// </summary>
+public sealed class SearchService(NewsCorpusDbContext db)
+{
+    public const string Relevance = "relevance";
+    public const string Date = "date";
+
+    private const char MarkOpen = '\uE000';
+    private const char MarkClose = '\uE001';
+
+    /// <summary>The FTS5 MATCH expression for a query with terms: groups joined by AND, OR inside a group, NOT for exclusions.</summary>
+    public static string MatchExpression(SearchQuery query)
+    {
+        var groups = query.Required.Select(g => g.Count == 1 ? Fts(g[0]) : "(" + string.Join(" OR ", g.Select(Fts)) + ")");
+        var expression = string.Join(" AND ", groups);
+        foreach (var excluded in query.Excluded)
+        {
+            expression += " NOT " + Fts(excluded);
+        }
+
+        return expression;
+    }
+
+    private static string Fts(SearchTerm term)
+    {
+        var quoted = "\"" + string.Join(' ', term.Words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return term.Kind == TermKind.Prefix ? quoted + "*" : quoted;
+    }
+
+    public async Task<ArticleResults> SearchArticlesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var notes = query.Notes.ToList();
+        if (query.IsEmpty || (!query.HasTerms && !query.HasFilters))
+        {
+            return new ArticleResults(0, [], [], [], [], notes);
+        }
+
+        var filters = await FiltersAsync(query, "a", speakerByArticle: true, notes, cancellationToken);
+        if (filters is null)
+        {
+            return new ArticleResults(0, [], [], [], [], notes);
+        }
+
+        var parameters = new Dictionary<string, object?>(filters.Value.Parameters);
+        string from;
+        if (query.HasTerms)
+        {
+            parameters["$match"] = MatchExpression(query);
+            from = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid LEFT JOIN Outlets o ON o.Id = a.OutletId WHERE ArticleSearch MATCH $match" + filters.Value.Sql;
+        }
+        else
+        {
+            from = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid LEFT JOIN Outlets o ON o.Id = a.OutletId WHERE 1 = 1" + filters.Value.Sql;
+        }
+
+        var score = query.HasTerms ? "ArticleSearch.rank" : "0.0";
+        var snippet = query.HasTerms
+            ? $"snippet(ArticleSearch, -1, char({(int)MarkOpen}), char({(int)MarkClose}), '…', 32)"
+            : "substr(ArticleSearch.Body, 1, 240)";
+        var order = sort == Date
+            ? "ORDER BY a.PublishedOn IS NULL, a.PublishedOn DESC, a.PublishedTime DESC, Score, a.Id"
+            : query.HasTerms ? "ORDER BY Score, a.Id" : "ORDER BY a.PublishedOn IS NULL, a.PublishedOn DESC, a.Id";
+
+        var total = Convert.ToInt32(await ScalarAsync($"SELECT count(*) {from}", parameters, cancellationToken), CultureInfo.InvariantCulture);
+        parameters["$take"] = pageSize;
+        parameters["$skip"] = (page - 1) * pageSize;
+        var items = await ReadAsync(
+            $"SELECT a.Id, a.Title, a.TitleDerived, o.Name, a.PublishedOn, {score} AS Score, {snippet} {from} {order} LIMIT $take OFFSET $skip",
+            parameters,
+            r => new ArticleHit(r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(4) ? null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Highlight(r.IsDBNull(6) ? "" : r.GetString(6), query.HasTerms ? "" : "…"), r.GetDouble(5)),
+            cancellationToken);
+
+        parameters.Remove("$take");
+        parameters.Remove("$skip");
+        var hits = $"SELECT a.Id AS Id {from}";
+        var outlets = await ReadAsync(
+            $"WITH hits AS ({hits}) SELECT coalesce(o.Name, 'unknown'), count(*) FROM hits JOIN Articles a ON a.Id = hits.Id LEFT JOIN Outlets o ON o.Id = a.OutletId GROUP BY o.Name ORDER BY count(*) DESC, o.Name LIMIT 20",
+            parameters, r => new FacetValue(r.GetString(0), r.GetInt32(1)), cancellationToken);
+        var months = await ReadAsync(
+            $"WITH hits AS ({hits}) SELECT substr(a.PublishedOn, 1, 7), count(*) FROM hits JOIN Articles a ON a.Id = hits.Id WHERE a.PublishedOn IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT 24",
+            parameters, r => new FacetValue(r.GetString(0), r.GetInt32(1)), cancellationToken);
+        var entities = await ReadAsync(
+            $"WITH hits AS ({hits}) SELECT e.Name, count(DISTINCT m.ArticleId) AS c FROM hits JOIN EntityMentions m ON m.ArticleId = hits.Id JOIN Entities e ON e.Id = m.EntityId GROUP BY e.Id ORDER BY c DESC, e.Name LIMIT 10",
+            parameters, r => new FacetValue(r.GetString(0), r.GetInt32(1)), cancellationToken);
+        return new ArticleResults(total, items, outlets, entities, months, notes);
+    }
+
+    public async Task<QuoteResults> SearchQuotesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var notes = query.Notes.ToList();
+        if (query.IsEmpty)
+        {
+            return new QuoteResults(0, [], notes);
+        }
+
+        var filters = await FiltersAsync(query, "a", speakerByArticle: false, notes, cancellationToken);
+        if (filters is null)
+        {
+            return new QuoteResults(0, [], notes);
+        }
+
+        var parameters = new Dictionary<string, object?>(filters.Value.Parameters);
+        var speakerSql = "";
+        if (query.Speaker is not null)
+        {
+            // For quotes, speaker: means who said it, not which article quotes them.
+            var ids = await EntityNames.FindIdsAsync(db, query.Speaker, cancellationToken);
+            parameters["$speakerText"] = "%" + query.Speaker.Trim() + "%";
+            speakerSql = $" AND (q.SpeakerEntityId IN ({IdList(ids)}) OR q.SpeakerDescription LIKE $speakerText)";
+        }
+
+        var match = query.HasTerms ? " AND QuoteSearch MATCH $match" : "";
+        if (query.HasTerms)
+        {
+            parameters["$match"] = MatchExpression(query);
+        }
+
+        var from = "FROM QuoteSearch JOIN Quotes q ON q.Id = QuoteSearch.rowid JOIN Articles a ON a.Id = q.ArticleId LEFT JOIN Outlets o ON o.Id = a.OutletId LEFT JOIN Entities e ON e.Id = q.SpeakerEntityId WHERE 1 = 1"
+            + match + filters.Value.Sql + speakerSql;
+        var total = Convert.ToInt32(await ScalarAsync($"SELECT count(*) {from}", parameters, cancellationToken), CultureInfo.InvariantCulture);
+        parameters["$take"] = pageSize;
+        parameters["$skip"] = (page - 1) * pageSize;
+        var score = query.HasTerms ? "QuoteSearch.rank" : "0.0";
+        var highlight = query.HasTerms ? $"highlight(QuoteSearch, 0, char({(int)MarkOpen}), char({(int)MarkClose}))" : "q.Text";
+        var order = sort == Date || !query.HasTerms
+            ? "ORDER BY a.PublishedOn IS NULL, a.PublishedOn DESC, Score, q.Id"
+            : "ORDER BY Score, q.Id";
+        var items = await ReadAsync(
+            $"SELECT q.Id, q.Text, {highlight}, q.Partial, q.SpeakerEntityId, e.Name, q.SpeakerDescription, q.Verb, a.Id, a.Title, o.Name, a.PublishedOn, q.QuoteClusterId, {score} AS Score {from} {order} LIMIT $take OFFSET $skip",
+            parameters,
+            r => new QuoteHit(r.GetInt32(0), r.GetString(1), Highlight(r.GetString(2), ""), r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetInt32(4),
+                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
+                r.GetInt32(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+                r.IsDBNull(11) ? null : DateOnly.ParseExact(r.GetString(11), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.IsDBNull(12) ? null : r.GetInt32(12), r.GetDouble(13)),
+            cancellationToken);
+        return new QuoteResults(total, items, notes);
+    }
+
+    /// <summary>SQL conditions on the article alias for the query's filters, or null when a filter names nothing known.</summary>
+    private async Task<(string Sql, Dictionary<string, object?> Parameters)?> FiltersAsync(SearchQuery query, string article, bool speakerByArticle, List<string> notes, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder();
+        var parameters = new Dictionary<string, object?>();
+        if (query.Outlet is { } outlet)
+        {
+            if (outlet.Trim().Equals("unknown", StringComparison.OrdinalIgnoreCase))
+            {
+                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.OutletId IS NULL");
+            }
+            else
+            {
+                parameters["$outlet"] = Outlet.Normalize(outlet);
+                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.OutletId IN (SELECT Id FROM Outlets WHERE NormalizedName = $outlet)");
+            }
+        }
+
+        if (query.From is { } from)
+        {
+            parameters["$from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.PublishedOn >= $from");
+        }
+
+        if (query.To is { } to)
+        {
+            parameters["$to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.PublishedOn <= $to");
+        }
+
+        if (query.Entity is { } entity)
+        {
+            var ids = await EntityNames.FindIdsAsync(db, entity, cancellationToken);
+            if (ids.Count == 0)
+            {
+                notes.Add($"No person, organisation or place is called “{entity}”.");
+                return null;
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.Id IN (SELECT m.ArticleId FROM EntityMentions m WHERE m.EntityId IN ({IdList(ids)}))");
+        }
+
+        if (speakerByArticle && query.Speaker is { } speaker)
+        {
+            // For articles, speaker: keeps the articles that quote that speaker.
+            var ids = await EntityNames.FindIdsAsync(db, speaker, cancellationToken);
+            parameters["$speakerDescription"] = "%" + speaker.Trim() + "%";
+            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.Id IN (SELECT q2.ArticleId FROM Quotes q2 WHERE q2.SpeakerEntityId IN ({IdList(ids)}) OR q2.SpeakerDescription LIKE $speakerDescription)");
+        }
+
+        return (sql.ToString(), parameters);
+    }
+
+    private static string IdList(List<int> ids) => ids.Count == 0 ? "-1" : string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Encodes every piece of text and wraps the matched words in &lt;mark&gt;: the only markup in a snippet is ours.</summary>
+    public static string Highlight(string snippet, string suffix)
+    {
+        var html = new StringBuilder();
+        var inMark = false;
+        var piece = new StringBuilder();
+        foreach (var c in snippet + suffix)
+        {
+            if (c is MarkOpen or MarkClose)
+            {
+                html.Append(HtmlEncoder.Default.Encode(piece.ToString()));
+                piece.Clear();
+                html.Append(c == MarkOpen && !inMark ? "<mark>" : inMark ? "</mark>" : "");
+                inMark = c == MarkOpen;
+                continue;
+            }
+
+            piece.Append(c);
+        }
+
+        html.Append(HtmlEncoder.Default.Encode(piece.ToString()));
+        if (inMark)
+        {
+            html.Append("</mark>");
+        }
+
+        return html.ToString();
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+
+    private async Task<object?> ScalarAsync(string sql, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = (await OpenAsync(cancellationToken)).CreateCommand();
+        Prepare(command, sql, parameters);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string sql, Dictionary<string, object?> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = (await OpenAsync(cancellationToken)).CreateCommand();
+        Prepare(command, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var results = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            results.Add(map(reader));
+        }
+
+        return results;
+    }
+
+    private static void Prepare(DbCommand command, string sql, Dictionary<string, object?> parameters)
+    {
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+    }
+}
