@@ -1,0 +1,61 @@
+using NewsCorpus.Web.Search;
+
+namespace NewsCorpus.Web.Tests.Search;
+
+/// <summary>The query language: what users type becomes terms and filters, and nothing else reaches FTS5.</summary>
+public sealed class SearchQueryTests
+{
+    [Fact]
+    public void Words_phrases_or_exclusions_prefixes_and_filters_parse()
+    {
+        var query = SearchQuery.Parse("Iran OR Iraq \"foreign troops\" -Trump troop* outlet:\"The Jerusalem Post\" speaker:Zarif entity:ISIS from:2020-01 to:2020");
+        Assert.Equal(3, query.Required.Count);
+        Assert.Equal(["iran", "iraq"], query.Required[0].Select(t => t.Words[0]));
+        Assert.Equal(TermKind.Phrase, query.Required[1][0].Kind);
+        Assert.Equal(TermKind.Prefix, query.Required[2][0].Kind);
+        Assert.Equal("trump", Assert.Single(query.Excluded).Words[0]);
+        Assert.Equal("The Jerusalem Post", query.Outlet);
+        Assert.Equal("Zarif", query.Speaker);
+        Assert.Equal("ISIS", query.Entity);
+        Assert.Equal(new DateOnly(2020, 1, 1), query.From);
+        Assert.Equal(new DateOnly(2020, 12, 31), query.To);
+        Assert.Equal("(\"iran\" OR \"iraq\") AND \"foreign troops\" AND \"troop\"* NOT \"trump\"", SearchService.MatchExpression(query));
+    }
+
+    [Theory]
+    [InlineData("NEAR(a b)")]
+    [InlineData("title:iran ^ * AND AND")]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("'; DROP TABLE Articles; --")]
+    [InlineData("a\"b\"\"c")]
+    [InlineData("{col}: x")]
+    public void Hostile_input_becomes_quoted_words_only(string input)
+    {
+        var match = SearchService.MatchExpression(SearchQuery.Parse(input));
+        var unquoted = string.Concat(match.Split('"').Where((_, i) => i % 2 == 0));
+        Assert.Matches(@"^[\s()*ANDORT]*$", unquoted);
+    }
+
+    [Fact]
+    public void Nothing_to_search_for_is_explained()
+    {
+        Assert.NotEmpty(SearchQuery.Parse("^ * :").Notes);
+        Assert.NotEmpty(SearchQuery.Parse("-trump").Notes);
+        Assert.NotEmpty(SearchQuery.Parse("from:yesterday iran").Notes);
+        Assert.True(SearchQuery.Parse("").IsEmpty);
+    }
+
+    [Fact]
+    public void Very_long_queries_are_cut_with_a_note()
+    {
+        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("word", 1000)));
+        Assert.Equal(SearchQuery.MaxTerms, query.Required.Count);
+        Assert.NotEmpty(query.Notes);
+    }
+
+    [Fact]
+    public void Snippets_are_encoded_around_the_marks()
+    {
+        Assert.Equal("a &lt;b&gt; <mark>troop</mark> &amp; c", SearchService.Highlight("a <b> \uE000troop\uE001 & c", ""));
+    }
+}
