@@ -6,9 +6,21 @@ using NewsCorpus.Benchmarks;
 
 // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- analysis [folder] [--write docs/benchmarks.md]
 var verb = args.FirstOrDefault() ?? "analysis";
+if (verb == "generate")
+{
+    // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- generate --articles 100000 --out /tmp/corpus [--seed 42]
+    var count = int.Parse(Option(args, "--articles") ?? "10000", CultureInfo.InvariantCulture);
+    var outFolder = Option(args, "--out") ?? throw new ArgumentException("--out <folder> is required");
+    var seed = int.Parse(Option(args, "--seed") ?? "42", CultureInfo.InvariantCulture);
+    var started = Stopwatch.StartNew();
+    var bytes = new CorpusGenerator(seed).Write(outFolder, count, CorpusGenerator.StoryParagraphs(Repository.Find("seeds")));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated {count:N0} articles ({bytes / 1024.0 / 1024.0:0.0} MB) in {outFolder} in {started.Elapsed.TotalSeconds:0.0} s"));
+    return 0;
+}
+
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>]");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S]");
     return 2;
 }
 
@@ -70,3 +82,5 @@ if (writeTo is not null)
 }
 
 return 0;
+
+static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

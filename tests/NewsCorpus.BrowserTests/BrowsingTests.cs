@@ -70,7 +70,7 @@ public sealed class BrowsingTests(BrowserFixture fixture) : IClassFixture<Browse
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Quotes");
         await page.GetByLabel("Speaker").FillAsync("Adil Abdul-Mahdi");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Search, new() { Name = "Search quotes" }).GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(page.Locator(".statement").First).ToBeVisibleAsync();
         Assert.All(await page.Locator(".statement .speaker a").AllInnerTextsAsync(), name => Assert.Equal("Adel Abdul Mahdi", name));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "quotes.png"), FullPage = true });
@@ -93,5 +93,28 @@ public sealed class BrowsingTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await page.Locator(".story a.entity.person", new() { HasText = "Qasem Soleimani" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Qassem Soleimani");
+    }
+
+    [Fact]
+    public async Task The_header_search_box_works_from_the_keyboard_on_every_page()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Entities");
+        await page.Keyboard.PressAsync("Tab"); // skip link
+        for (var i = 0; i < 10 && await page.EvaluateAsync<string>("document.activeElement.id") != "header-q"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("header-q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("\"foreign troops\"");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Search");
+        Assert.True(await page.Locator(".results > li").CountAsync() >= 3);
+        Assert.StartsWith("foreign troop", (await page.Locator(".snippet mark").First.InnerTextAsync()).ToLowerInvariant(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "search.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quotes", Exact = true }).Last.ClickAsync();
+        await Assertions.Expect(page.Locator(".tabs a[aria-current=page]")).ToHaveTextAsync("Quotes");
     }
 }
