@@ -50,7 +50,7 @@ public static class EntityResolver
     {
         var entities = new List<ResolvedEntity>();
         var byKey = new Dictionary<string, ResolvedEntity>(StringComparer.Ordinal);
-        var people = new List<(ResolvedEntity Entity, List<string> Skeleton)>();
+        var people = new PersonIndex();
         for (var d = 0; d < documents.Count; d++)
         {
             // Within a document a surname alone means the person last named in full.
@@ -78,7 +78,7 @@ public static class EntityResolver
     }
 
     private static ResolvedEntity ResolvePerson(EntityMention mention, List<(ResolvedEntity Entity, List<string> Skeleton)> documentPeople,
-        List<(ResolvedEntity Entity, List<string> Skeleton)> corpusPeople, List<ResolvedEntity> entities)
+        PersonIndex corpusPeople, List<ResolvedEntity> entities)
     {
         var skeleton = NameTokens(mention.Text).Select(Skeleton).ToList();
         if (skeleton.Count == 0)
@@ -93,14 +93,15 @@ public static class EntityResolver
             if (Matches(skeleton, documentPeople[k].Skeleton) && Compatible(documentPeople, candidate, skeleton))
             {
                 Extend(documentPeople, candidate, skeleton);
-                Extend(corpusPeople, candidate, skeleton);
+                corpusPeople.Add(candidate, skeleton);
                 return candidate;
             }
         }
 
-        var candidates = corpusPeople.Where(p => Matches(skeleton, p.Skeleton)).Select(p => p.Entity).Distinct()
-            .Where(e => Compatible(corpusPeople, e, skeleton)).ToList();
-        var exact = candidates.Where(e => corpusPeople.Any(p => p.Entity == e && p.Skeleton.SequenceEqual(skeleton))).ToList();
+        var nearby = corpusPeople.Near(skeleton);
+        var candidates = nearby.Where(p => Matches(skeleton, p.Skeleton)).Select(p => p.Entity).Distinct()
+            .Where(e => Compatible(nearby, e, skeleton)).ToList();
+        var exact = candidates.Where(e => nearby.Any(p => p.Entity == e && p.Skeleton.SequenceEqual(skeleton))).ToList();
         var chosen = exact.Count == 1 ? exact[0] : candidates.Count == 1 ? candidates[0] : null;
         if (chosen is null)
         {
@@ -109,8 +110,62 @@ public static class EntityResolver
         }
 
         Extend(documentPeople, chosen, skeleton);
-        Extend(corpusPeople, chosen, skeleton);
+        corpusPeople.Add(chosen, skeleton);
         return chosen;
+    }
+
+    /// <summary>The corpus's person names by the skeleton of their last word, so a lookup touches only people who could match.</summary>
+    private sealed class PersonIndex
+    {
+        private readonly Dictionary<string, List<(ResolvedEntity Entity, List<string> Skeleton)>> _byLast = new(StringComparer.Ordinal);
+        private readonly Dictionary<ResolvedEntity, List<List<string>>> _byEntity = new(ReferenceEqualityComparer.Instance);
+
+        public void Add(ResolvedEntity entity, List<string> skeleton)
+        {
+            if (!_byEntity.TryGetValue(entity, out var names))
+            {
+                _byEntity[entity] = names = [];
+            }
+
+            if (names.Any(n => n.SequenceEqual(skeleton)))
+            {
+                return;
+            }
+
+            names.Add(skeleton);
+            foreach (var key in Keys(skeleton[^1]))
+            {
+                if (!_byLast.TryGetValue(key, out var list))
+                {
+                    _byLast[key] = list = [];
+                }
+
+                list.Add((entity, skeleton));
+            }
+        }
+
+        /// <summary>Every name of every entity that has a name ending like this one, so compatibility can be checked on all of them.</summary>
+        public List<(ResolvedEntity Entity, List<string> Skeleton)> Near(List<string> skeleton)
+        {
+            var entities = Keys(skeleton[^1]).SelectMany(k => _byLast.GetValueOrDefault(k) ?? []).Select(p => p.Entity).Distinct().ToList();
+            return [.. entities.SelectMany(e => _byEntity[e].Select(n => (e, n)))];
+        }
+
+        // A glued word ("Mahdihad") is looked up under the name without it too.
+        private static IEnumerable<string> Keys(string last)
+        {
+            yield return last;
+            foreach (var word in s_gluedWords)
+            {
+                foreach (var suffix in new[] { Skeleton(word), Skeleton("x" + word)[1..] })
+                {
+                    if (suffix.Length > 0 && last.Length - suffix.Length >= 3 && last.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        yield return last[..^suffix.Length];
+                    }
+                }
+            }
+        }
     }
 
     // A full name joins an entity only if it agrees with every full name the entity already has: Ivanka Trump never joins Donald Trump.

@@ -16,7 +16,10 @@ public static class DataServices
         // Read the connection string when the context is first built, so test hosts can override it.
         services.AddSingleton(sp => new DatabaseLocation(ResolveSqliteConnectionString(
             sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? "Data Source=data/newscorpus.db")));
-        services.AddDbContext<NewsCorpusDbContext>((sp, options) => options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<NewsCorpusDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Analysis.Quotes;
@@ -9,17 +10,29 @@ namespace NewsCorpus.Web.Entities;
 /// <summary>
 /// Resolves every stored mention into corpus-wide entities (keeping the ids of entities that still exist, so
 /// links stay valid), links quotes to their speakers, and groups quotes of the same statement into clusters.
+/// Mentions are read as plain rows and written back in set-based statements: the work is a few passes over the
+/// corpus, not one tracked entity per mention.
 /// </summary>
 public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolver> logger)
 {
+    private const int Chunk = 500;
+
+    private sealed record MentionRow(int Id, int ArticleId, string Type, string Text, string? Role, string? RefersTo, int Start, int End);
+
     public async Task ResolveAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var mentions = await db.EntityMentions.Where(m => m.Type != nameof(EntityType.Group)).OrderBy(m => m.ArticleId).ThenBy(m => m.Start).ToListAsync(cancellationToken);
+        var rows = await db.EntityMentions.AsNoTracking()
+            .Where(m => m.Type != nameof(EntityType.Group))
+            .OrderBy(m => m.ArticleId).ThenBy(m => m.Start)
+            .Select(m => new MentionRow(m.Id, m.ArticleId, m.Type, m.Text, m.Role, m.RefersTo, m.Start, m.End))
+            .ToListAsync(cancellationToken);
+
         var documents = new List<IReadOnlyList<AnalysisMention>>();
-        var rowOf = new Dictionary<AnalysisMention, Data.EntityMention>(ReferenceEqualityComparer.Instance);
-        foreach (var article in mentions.GroupBy(m => m.ArticleId))
+        var rowOf = new Dictionary<AnalysisMention, MentionRow>(ReferenceEqualityComparer.Instance);
+        foreach (var article in rows.GroupBy(m => m.ArticleId))
         {
             var document = new List<AnalysisMention>();
             foreach (var row in article)
@@ -33,10 +46,11 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         }
 
         var resolved = EntityResolver.Resolve(documents);
-        var outletOf = await db.Articles.Select(a => new { a.Id, a.OutletId }).ToDictionaryAsync(a => a.Id, a => a.OutletId, cancellationToken);
+        var outletOf = await db.Articles.AsNoTracking().Select(a => new { a.Id, a.OutletId }).ToDictionaryAsync(a => a.Id, a => a.OutletId, cancellationToken);
         var existing = await db.Entities.Include(e => e.Aliases).ToListAsync(cancellationToken);
         var byKey = existing.GroupBy(e => (e.Type, e.Name)).ToDictionary(g => g.Key, g => g.First());
         var kept = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        var members = new List<(Entity Entity, List<int> MentionIds)>();
         foreach (var cluster in resolved)
         {
             var type = cluster.Type.ToString();
@@ -48,10 +62,11 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             }
 
             kept.Add(entity);
+            var mentionRows = cluster.Mentions.Select(m => rowOf[m.Mention]).ToList();
             entity.Roles = cluster.Roles.Count == 0 ? null : Limit(string.Join("; ", cluster.Roles), 1000);
-            entity.MentionCount = cluster.Mentions.Count;
-            entity.ArticleCount = cluster.Mentions.Select(m => rowOf[m.Mention].ArticleId).Distinct().Count();
-            entity.OutletCount = cluster.Mentions.Select(m => outletOf.GetValueOrDefault(rowOf[m.Mention].ArticleId)).Distinct().Count();
+            entity.MentionCount = mentionRows.Count;
+            entity.ArticleCount = mentionRows.Select(m => m.ArticleId).Distinct().Count();
+            entity.OutletCount = mentionRows.Select(m => outletOf.GetValueOrDefault(m.ArticleId)).Distinct().Count();
             var aliases = cluster.Aliases.Select(a => Limit(a, 300)).ToHashSet(StringComparer.Ordinal);
             entity.Aliases.RemoveAll(a => !aliases.Contains(a.Name));
             foreach (var alias in aliases.Where(a => !entity.Aliases.Any(x => x.Name == a)))
@@ -59,46 +74,62 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
                 entity.Aliases.Add(new EntityAlias { Name = alias, NormalizedName = alias.ToUpperInvariant() });
             }
 
-            foreach (var (_, mention) in cluster.Mentions)
-            {
-                rowOf[mention].Entity = entity;
-            }
+            members.Add((entity, mentionRows.Select(m => m.Id).ToList()));
         }
 
         db.Entities.RemoveRange(existing.Where(e => !kept.Contains(e)));
         await db.SaveChangesAsync(cancellationToken);
 
-        await LinkSpeakersAsync(mentions, cancellationToken);
+        // Set-based writes: each entity's mentions in chunks, then every quote's speaker in one statement.
+        await db.Database.ExecuteSqlRawAsync("UPDATE EntityMentions SET EntityId = NULL WHERE EntityId IS NOT NULL", cancellationToken);
+        foreach (var (entity, ids) in members)
+        {
+            foreach (var chunk in ids.Chunk(Chunk))
+            {
+                await SetAsync("EntityMentions", "EntityId", entity.Id, chunk, cancellationToken);
+            }
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE Quotes SET SpeakerEntityId = (
+                SELECT m.EntityId FROM EntityMentions m
+                WHERE m.ArticleId = Quotes.ArticleId AND m.Start = Quotes.SpeakerMentionStart AND m.EntityId IS NOT NULL
+                LIMIT 1)
+            """, cancellationToken);
         await ClusterQuotesAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        logger.LogInformation("Resolved {MentionCount} mentions into {EntityCount} entities in {ElapsedMs} ms", mentions.Count, kept.Count, started.ElapsedMilliseconds);
-    }
-
-    private async Task LinkSpeakersAsync(List<Data.EntityMention> mentions, CancellationToken cancellationToken)
-    {
-        var entityAt = mentions.Where(m => m.EntityId is not null).GroupBy(m => (m.ArticleId, m.Start)).ToDictionary(g => g.Key, g => g.First().EntityId);
-        foreach (var quote in await db.Quotes.ToListAsync(cancellationToken))
-        {
-            quote.SpeakerEntityId = quote.SpeakerMentionStart is { } start && entityAt.TryGetValue((quote.ArticleId, start), out var id) ? id : null;
-        }
+        logger.LogInformation("Resolved {MentionCount} mentions into {EntityCount} entities in {ElapsedMs} ms", rows.Count, kept.Count, started.ElapsedMilliseconds);
     }
 
     private async Task ClusterQuotesAsync(CancellationToken cancellationToken)
     {
-        var quotes = await db.Quotes.OrderBy(q => q.Id).ToListAsync(cancellationToken);
+        var quotes = await db.Quotes.AsNoTracking().OrderBy(q => q.Id).Select(q => new { q.Id, q.Text }).ToListAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("UPDATE Quotes SET QuoteClusterId = NULL", cancellationToken);
         await db.QuoteClusters.ExecuteDeleteAsync(cancellationToken);
         var roots = QuoteClusterer.Cluster(quotes.Select(q => q.Text).ToList());
-        foreach (var group in quotes.Select((q, i) => (Quote: q, Root: roots[i])).GroupBy(x => x.Root))
+        var groups = quotes.Select((q, i) => (q.Id, q.Text, Root: roots[i])).GroupBy(x => x.Root).ToList();
+        var clusters = groups.Select(g => (Cluster: new QuoteCluster { Text = g.OrderByDescending(x => x.Text.Length).First().Text, QuoteCount = g.Count() }, Ids: g.Select(x => x.Id).ToList())).ToList();
+        db.QuoteClusters.AddRange(clusters.Select(c => c.Cluster));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (cluster, ids) in clusters)
         {
-            var members = group.Select(x => x.Quote).ToList();
-            var cluster = new QuoteCluster { Text = members.OrderByDescending(q => q.Text.Length).First().Text, QuoteCount = members.Count };
-            foreach (var quote in members)
+            foreach (var chunk in ids.Chunk(Chunk))
             {
-                quote.QuoteCluster = cluster;
+                await SetAsync("Quotes", "QuoteClusterId", cluster.Id, chunk, cancellationToken);
             }
         }
+
+        db.ChangeTracker.Clear();
+    }
+
+    // Only integers and fixed names go into this statement; nothing read from articles or users.
+    private Task<int> SetAsync(string table, string column, int value, int[] ids, CancellationToken cancellationToken)
+    {
+        var sql = string.Concat("UPDATE ", table, " SET ", column, " = ", value.ToString(CultureInfo.InvariantCulture),
+            " WHERE Id IN (", string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))), ")");
+        return db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
     }
 
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
