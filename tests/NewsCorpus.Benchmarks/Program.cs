@@ -18,6 +18,19 @@ if (verb == "generate")
     return 0;
 }
 
+if (verb == "search")
+{
+    var database = Option(args, "--database") ?? throw new ArgumentException("--database <corpus.db> is required");
+    var report = await SearchBenchmark.RunAsync(database);
+    Console.WriteLine(report);
+    if (Option(args, "--write") is { } target)
+    {
+        MarkdownReport.Replace(target, "search", report);
+    }
+
+    return 0;
+}
+
 if (verb != "analysis")
 {
     Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S]");
