@@ -88,7 +88,7 @@ public static class QuoteExtractor
             var openToken = FirstTokenAtOrAfter(tokens, span.Start);
             var closeToken = LastTokenBefore(tokens, span.End);
             var partial = IsPartial(text, span.Start, content);
-            if (IsTitleOrName(text, tokens, openToken, closeToken, content, words))
+            if (IsTitleOrName(tokens, openToken, closeToken, content, words))
             {
                 continue;
             }
@@ -223,7 +223,7 @@ public static class QuoteExtractor
         return true;
     }
 
-    private static bool IsTitleOrName(string text, IReadOnlyList<Token> tokens, int openToken, int closeToken, string content, int words)
+    private static bool IsTitleOrName(IReadOnlyList<Token> tokens, int openToken, int closeToken, string content, int words)
     {
         if (openToken > 0 && tokens[openToken - 1].Is(":"))
         {
@@ -243,9 +243,9 @@ public static class QuoteExtractor
 
         // A short Title Case phrase with no sentence punctuation reads as a name or title.
         var contentWords = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var trimmed = content.TrimEnd();
         return words is >= 2 and <= 5 && contentWords.All(w => char.IsUpper(w[0]) || w is "of" or "the" or "and" or "a" or "in" or "on")
-            && !content.TrimEnd().EndsWith('.') && !content.TrimEnd().EndsWith(',') && !content.TrimEnd().EndsWith('!') && !content.TrimEnd().EndsWith('?')
-            && text.Length > 0;
+            && trimmed.Length > 0 && trimmed[^1] is not ('.' or ',' or '!' or '?');
     }
 
     private static Attribution? FindAfter(string text, IReadOnlyList<Token> tokens, int first, IReadOnlyList<EntityMention> entities, int window)

@@ -5,13 +5,7 @@ namespace NewsCorpus.Analysis.Tests.Articles;
 /// <summary>The five seed articles, read as a user would expect: story kept, chrome removed, metadata found.</summary>
 public sealed class SeedArticleTests
 {
-    private static ParsedArticle Read(string prefix)
-    {
-        var path = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), prefix + "_*.txt").Single();
-        var decoded = TextDecoder.Decode(File.ReadAllBytes(path));
-        Assert.True(decoded.Succeeded, decoded.Error);
-        return PlainTextArticleReader.Read(decoded.Text!);
-    }
+    private static ParsedArticle Read(string prefix) => SeedFiles.Read(prefix);
 
     private static void AssertRemoved(ParsedArticle article, string text, string reason)
     {
@@ -114,15 +108,10 @@ public sealed class SeedArticleTests
     }
 
     [Theory]
-    [InlineData("000")]
-    [InlineData("001")]
-    [InlineData("002")]
-    [InlineData("003")]
-    [InlineData("004")]
+    [MemberData(nameof(SeedFiles.All), MemberType = typeof(SeedFiles))]
     public void Every_line_of_a_seed_is_either_kept_or_removed_with_a_reason(string prefix)
     {
-        var path = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), prefix + "_*.txt").Single();
-        var text = File.ReadAllText(path);
+        var text = File.ReadAllText(SeedFiles.PathOf(prefix));
         var article = PlainTextArticleReader.Read(text);
         var accounted = string.Join('\n', article.Paragraphs.Concat(article.Removed.Select(r => r.Text)).Append(article.Title));
         foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("date ", StringComparison.Ordinal)))

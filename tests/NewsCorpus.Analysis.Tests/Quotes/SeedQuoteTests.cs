@@ -1,5 +1,3 @@
-using NewsCorpus.Analysis.Articles;
-
 namespace NewsCorpus.Analysis.Tests.Quotes;
 
 /// <summary>The seed corpus's quotes, written down by hand in seed-quotes.tsv, against what the analyzer finds in each cleaned article.</summary>
@@ -14,12 +12,7 @@ public sealed class SeedQuoteTests
             .Select(f => new Expected(f[0], f[1], f[2], bool.Parse(f[3])))
             .ToList();
 
-    private static TextAnalysis AnalyzeSeed(string seed)
-    {
-        var path = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), seed + "_*.txt").Single();
-        var article = PlainTextArticleReader.Read(TextDecoder.Decode(File.ReadAllBytes(path)).Text!);
-        return TextAnalyzer.Analyze(string.Join("\n\n", article.Paragraphs));
-    }
+    private static TextAnalysis AnalyzeSeed(string seed) => TextAnalyzer.Analyze(string.Join("\n\n", SeedFiles.Read(seed).Paragraphs));
 
     private static string? SpeakerOf(TextAnalysis analysis, Analysis.Quotes.QuoteMention quote) => analysis.SpeakerName(quote) ?? quote.SpeakerDescription;
 
@@ -50,11 +43,7 @@ public sealed class SeedQuoteTests
     }
 
     [Theory]
-    [InlineData("000")]
-    [InlineData("001")]
-    [InlineData("002")]
-    [InlineData("003")]
-    [InlineData("004")]
+    [MemberData(nameof(SeedFiles.All), MemberType = typeof(SeedFiles))]
     public void At_most_one_false_quote_per_seed(string seed)
     {
         var expected = ExpectedQuotes().Where(e => e.Seed == seed).ToList();
