@@ -10,9 +10,8 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal) { "ingest", "reanalyze", "analyze", "eval-quotes", "eval-entities" };
-
-    public static bool IsCommand(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+    /// <summary>A first argument that is not an option is a verb; an unknown one gets a usage error, not a web server.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     /// <summary>Runs a verb; <c>settings</c> override appsettings and the environment (tests use them).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
@@ -71,7 +70,12 @@ public static class CommandLine
         var evalEntities = new Command("eval-entities", "Score entity recognition (exact span and type) against CoNLL annotations.") { conll };
         evalEntities.SetAction((parse, _) => EvaluateEntitiesCommand.RunAsync(parse.GetValue(conll)!, output, error));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities };
+        var pagesFolder = new Argument<string>("folder") { Description = "A folder laid out like shared/data/extraction-dev (html/ and ground-truth.json)." };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write what was extracted, as JSON (id → articleBody, title, authors, publishedOn, outlet)." };
+        var evalExtraction = new Command("eval-extraction", "Score HTML main-content extraction against gold article bodies (4-token shingle precision, recall, F1).") { pagesFolder, predictions };
+        evalExtraction.SetAction((parse, _) => EvaluateExtractionCommand.RunAsync(parse.GetValue(pagesFolder)!, parse.GetValue(predictions), output, error));
+
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities, evalExtraction };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -17,6 +17,7 @@ namespace NewsCorpus.Web.Ingestion;
 public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver resolver, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
 {
     private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
+    private static readonly HashSet<string> s_htmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
 
     public async Task<IngestionReport> IngestAsync(IReadOnlyList<string> inputs, string trigger, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -176,10 +177,11 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
     private async Task<FileResult> IngestFileAsync(string path, int runId, CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(path);
-        if (!s_textExtensions.Contains(extension))
+        var isHtml = s_htmlExtensions.Contains(extension);
+        if (!isHtml && !s_textExtensions.Contains(extension))
         {
             var shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
-            return Failed(path, $"unsupported file type ({shown}); supported: {string.Join(", ", s_textExtensions)}");
+            return Failed(path, $"unsupported file type ({shown}); supported: {string.Join(", ", s_textExtensions.Concat(s_htmlExtensions))}");
         }
 
         byte[] bytes;
@@ -204,7 +206,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             return Failed(path, $"cannot read the file: {ex.Message}");
         }
 
-        var decoded = TextDecoder.Decode(bytes);
+        var decoded = isHtml ? HtmlArticleReader.Decode(bytes) : TextDecoder.Decode(bytes);
         if (!decoded.Succeeded)
         {
             return Failed(path, decoded.Error!);
@@ -243,7 +245,12 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             }
         }
 
-        var parsed = PlainTextArticleReader.Read(text, sidecar);
+        // Two readers, one pipeline: what follows (analysis, search, outlets) is the same for both.
+        var parsed = isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar);
+        if (parsed.Paragraphs.Count == 0)
+        {
+            return Failed(path, isHtml ? "no article text found in the page" : "no article text found in the file");
+        }
         var outlet = parsed.Outlet is { } outletName ? await FindOrAddOutletAsync(outletName, cancellationToken) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var article = existing ?? new Article { Title = parsed.Title, SourcePath = path, ContentHash = contentHash, IngestedAt = now };

@@ -1,0 +1,134 @@
+using System.Text;
+using NewsCorpus.Analysis.Articles;
+
+namespace NewsCorpus.Analysis.Tests.Articles;
+
+/// <summary>Saved news pages written for these tests: chrome around a story, metadata in its usual places, and broken pages.</summary>
+public sealed class HtmlArticleReaderTests
+{
+    private const string Story1 = "The city council approved the harbour budget on Tuesday after a six-hour debate, with nine votes in favour and four against.";
+    private const string Story2 = "Council member Jane Okafor said the plan would fund forty new teachers, repair two bridges and dredge the old port by next spring.";
+    private const string Story3 = "Opponents argued that the property tax increase would hurt small businesses in the old town, where rents have already doubled.";
+
+    private static string Page(string head, string article) => $$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">{{head}}</head>
+        <body>
+          <header class="site-header"><a href="/">The Harbour Gazette</a><nav><a href="/news">News</a> <a href="/sport">Sport</a> <a href="/opinion">Opinion</a></nav></header>
+          <div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+          <main>
+            {{article}}
+            <section class="related-stories"><h2>Related</h2><ul><li><a href="/a">Mayor resigns after vote on harbour plan goes badly for her party</a></li><li><a href="/b">Five things to know about the new budget and what it means</a></li></ul></section>
+            <div class="comments"><p>Great news for the town, finally someone is doing something about the bridges here.</p></div>
+          </main>
+          <aside><p>Most read: Storm closes ports along the coast as winds reach 120 km/h on Sunday night.</p></aside>
+          <footer><p>© 2021 Harbour Gazette Ltd. All rights reserved. Contact us at news@example.org.</p></footer>
+          <script>window.analytics = { page: "article", text: "not story text at all, this is a script" };</script>
+        </body></html>
+        """;
+
+    private static string Article => $"""
+        <article>
+          <h1>Council passes harbour budget after marathon session</h1>
+          <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+          <figure><img src="council.jpg"><figcaption>Councillors vote in the chamber on Tuesday. (Photo: J. Smith)</figcaption></figure>
+          <div class="article-body">
+            <p>{Story1}</p>
+            <p>{Story2}</p>
+            <h2>Opposition</h2>
+            <p>{Story3}</p>
+          </div>
+        </article>
+        """;
+
+    [Fact]
+    public void Keeps_the_story_and_drops_navigation_related_links_comments_captions_and_scripts()
+    {
+        var article = HtmlArticleReader.Read(Page("", Article));
+        Assert.Equal([Story1, Story2, "Opposition", Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void Metadata_comes_from_json_ld_first()
+    {
+        const string head = """
+            <title>Council passes budget | The Harbour Gazette</title>
+            <meta property="og:site_name" content="The Harbour Gazette">
+            <meta property="og:title" content="OG title loses to JSON-LD">
+            <link rel="canonical" href="https://example.org/news/budget">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"Council passes harbour budget","datePublished":"2021-03-09T18:29:00+00:00","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"Li Wei"}],"publisher":{"@type":"Organization","name":"Harbour Gazette Ltd"}}]}</script>
+            """;
+        var article = HtmlArticleReader.Read(Page(head, Article));
+        Assert.Equal("Council passes harbour budget", article.Title);
+        Assert.False(article.TitleDerived);
+        Assert.Equal("Jane Doe, Li Wei", article.Byline);
+        Assert.Equal(new DateOnly(2021, 3, 9), article.PublishedOn);
+        Assert.Equal(new TimeOnly(18, 29), article.PublishedTime);
+        Assert.Equal("The Harbour Gazette", article.Outlet);
+        Assert.Equal("https://example.org/news/budget", article.Url);
+    }
+
+    [Fact]
+    public void Without_json_ld_the_meta_tags_h1_and_title_are_used()
+    {
+        const string head = """
+            <title>Council passes budget - The Harbour Gazette</title>
+            <meta name="author" content="Jane Doe">
+            <meta property="article:published_time" content="2021-03-09">
+            """;
+        var article = HtmlArticleReader.Read(Page(head, Article));
+        Assert.Equal("Council passes harbour budget after marathon session", article.Title);
+        Assert.Equal("Jane Doe", article.Byline);
+        Assert.Equal(new DateOnly(2021, 3, 9), article.PublishedOn);
+        Assert.Null(article.Outlet);
+
+        var noH1 = HtmlArticleReader.Read(Page("<title>Council passes budget | The Harbour Gazette</title>", Article.Replace("<h1>Council passes harbour budget after marathon session</h1>", "", StringComparison.Ordinal)));
+        Assert.Equal("Council passes budget", noH1.Title);
+    }
+
+    [Fact]
+    public void An_agency_author_is_the_wire_origin()
+    {
+        var article = HtmlArticleReader.Read(Page("""<meta name="author" content="Reuters">""", Article));
+        Assert.Equal("Reuters", article.WireOrigin);
+    }
+
+    [Fact]
+    public void The_charset_comes_from_the_meta_tag()
+    {
+        var html = "<html><head><meta charset=\"windows-1252\"></head><body><article><p>Caf\u00e9 owners said \u201cno\u201d to the rent rise again, for the third time this year.</p></article></body></html>";
+        var bytes = Encoding.GetEncoding(1252).GetBytes(html);
+        var decoded = HtmlArticleReader.Decode(bytes);
+        Assert.Equal("windows-1252", decoded.EncodingName);
+        Assert.Contains("Café owners said “no”", HtmlArticleReader.Read(decoded.Text!).Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_in_other_languages_are_read_too()
+    {
+        var article = HtmlArticleReader.Read("<html lang=\"es\"><body><nav><a href=\"/\">Inicio</a></nav><div class=\"contenido\"><p>El consejo municipal aprobó el martes el presupuesto del puerto, después de un largo debate de seis horas.</p><p>La concejal Jane Okafor dijo que el plan financiará cuarenta nuevos maestros y reparará dos puentes.</p></div></body></html>");
+        Assert.Equal(2, article.Paragraphs.Count);
+        Assert.StartsWith("El consejo municipal", article.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_pages_give_best_effort_or_nothing_but_never_throw()
+    {
+        var truncated = HtmlArticleReader.Read($"<html><body><article><p>{Story1}</p><p>{Story2}");
+        Assert.Equal([Story1, Story2], truncated.Paragraphs);
+
+        Assert.Empty(HtmlArticleReader.Read("<html><head><title>Nothing here</title></head></html>").Paragraphs);
+        Assert.Empty(HtmlArticleReader.Read("<html><body><script>document.write('hello world, this is only a script')</script></body></html>").Paragraphs);
+
+        var nested = string.Concat(Enumerable.Repeat("<div>", 10_000)) + $"<p>{Story1}</p>" + string.Concat(Enumerable.Repeat("</div>", 10_000));
+        Assert.Equal([Story1], HtmlArticleReader.Read($"<html><body>{nested}</body></html>").Paragraphs);
+    }
+
+    [Fact]
+    public void A_very_large_page_is_read_within_bounds()
+    {
+        var filler = string.Concat(Enumerable.Repeat("<div class=\"promo\"><a href=\"/x\">Buy now and save on everything in the shop today</a></div>", 200_000));
+        var article = HtmlArticleReader.Read($"<html><body><article><p>{Story1}</p><p>{Story2}</p></article>{filler}</body></html>");
+        Assert.Equal([Story1, Story2], article.Paragraphs);
+    }
+}
