@@ -186,6 +186,41 @@ public sealed class IngestionServiceTests : IDisposable
         Assert.Empty(document.QuerySelectorAll("main script, main img, .story b"));
     }
 
+    [Fact]
+    public async Task Saved_web_pages_go_through_the_same_pipeline_as_text()
+    {
+        var path = _files.Write("pages/budget.html", """
+            <html lang="en"><head><meta charset="utf-8"><title>Budget passes | Harbour Gazette</title>
+            <meta property="og:site_name" content="Harbour Gazette"><meta name="author" content="Jane Doe">
+            <meta property="article:published_time" content="2021-03-09T10:00:00Z"></head>
+            <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <article><h1>Council passes harbour budget</h1>
+            <p>The city council approved the harbour budget on Tuesday after a six-hour debate, with nine votes in favour.</p>
+            <p>"It is a good day for the port," said Mayor Lindiwe Dube, who had campaigned for the dredging plan for years.</p>
+            </article><footer>© 2021 Harbour Gazette. All rights reserved.</footer></body></html>
+            """);
+        var result = Assert.Single((await IngestAsync(path)).Files);
+        Assert.Equal(FileOutcome.Added, result.Outcome);
+
+        var article = await QueryAsync(db => db.Articles.Include(a => a.Outlet).Include(a => a.Paragraphs).Include(a => a.Quotes).SingleAsync(a => a.Id == result.ArticleId));
+        Assert.Equal("Council passes harbour budget", article.Title);
+        Assert.Equal("Harbour Gazette", article.Outlet!.Name);
+        Assert.Equal("Jane Doe", article.Byline);
+        Assert.Equal(new DateOnly(2021, 3, 9), article.PublishedOn);
+        Assert.Equal(2, article.Paragraphs.Count);
+        var quote = Assert.Single(article.Quotes);
+        Assert.StartsWith("It is a good day for the port", quote.Text, StringComparison.Ordinal);
+        var speaker = await QueryAsync(db => db.Entities.SingleAsync(e => e.Id == quote.SpeakerEntityId));
+        Assert.Equal("Lindiwe Dube", speaker.Name);
+
+        using var client = _factory.CreateClient();
+        var search = await client.GetStringAsync("/api/search?q=dredging");
+        Assert.Contains("Council passes harbour budget", search, StringComparison.Ordinal);
+
+        var empty = _files.Write("pages/empty.html", "<html><body><script>var x = 1;</script></body></html>");
+        Assert.Contains("no article text", Assert.Single((await IngestAsync(empty)).Files).Reason, StringComparison.Ordinal);
+    }
+
     private sealed class SynchronousProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>
     {
         public void Report(IngestionProgress value) => report(value);
