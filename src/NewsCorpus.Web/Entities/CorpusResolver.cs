@@ -80,15 +80,8 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         db.Entities.RemoveRange(existing.Where(e => !kept.Contains(e)));
         await db.SaveChangesAsync(cancellationToken);
 
-        // Set-based writes: each entity's mentions in chunks, then every quote's speaker in one statement.
-        await db.Database.ExecuteSqlRawAsync("UPDATE EntityMentions SET EntityId = NULL WHERE EntityId IS NOT NULL", cancellationToken);
-        foreach (var (entity, ids) in members)
-        {
-            foreach (var chunk in ids.Chunk(Chunk))
-            {
-                await SetAsync("EntityMentions", "EntityId", entity.Id, chunk, cancellationToken);
-            }
-        }
+        // Set-based writes: the mention → entity map goes into a temporary table, then one UPDATE applies it.
+        await AssignAsync("EntityMentions", "EntityId", members.SelectMany(m => m.MentionIds.Select(id => (id, m.Entity.Id))), cancellationToken);
 
         await db.Database.ExecuteSqlRawAsync(
             """
@@ -106,30 +99,37 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
     private async Task ClusterQuotesAsync(CancellationToken cancellationToken)
     {
         var quotes = await db.Quotes.AsNoTracking().OrderBy(q => q.Id).Select(q => new { q.Id, q.Text }).ToListAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("UPDATE Quotes SET QuoteClusterId = NULL", cancellationToken);
         await db.QuoteClusters.ExecuteDeleteAsync(cancellationToken);
         var roots = QuoteClusterer.Cluster(quotes.Select(q => q.Text).ToList());
         var groups = quotes.Select((q, i) => (q.Id, q.Text, Root: roots[i])).GroupBy(x => x.Root).ToList();
-        var clusters = groups.Select(g => (Cluster: new QuoteCluster { Text = g.OrderByDescending(x => x.Text.Length).First().Text, QuoteCount = g.Count() }, Ids: g.Select(x => x.Id).ToList())).ToList();
+        // A statement carried once is its own cluster: only statements carried twice or more get a cluster row.
+        var clusters = groups.Where(g => g.Count() > 1)
+            .Select(g => (Cluster: new QuoteCluster { Text = g.OrderByDescending(x => x.Text.Length).First().Text, QuoteCount = g.Count() }, Ids: g.Select(x => x.Id).ToList()))
+            .ToList();
         db.QuoteClusters.AddRange(clusters.Select(c => c.Cluster));
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (cluster, ids) in clusters)
-        {
-            foreach (var chunk in ids.Chunk(Chunk))
-            {
-                await SetAsync("Quotes", "QuoteClusterId", cluster.Id, chunk, cancellationToken);
-            }
-        }
-
+        await AssignAsync("Quotes", "QuoteClusterId", clusters.SelectMany(c => c.Ids.Select(id => (id, c.Cluster.Id))), cancellationToken);
         db.ChangeTracker.Clear();
     }
 
-    // Only integers and fixed names go into this statement; nothing read from articles or users.
-    private Task<int> SetAsync(string table, string column, int value, int[] ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets <paramref name="column"/> of <paramref name="table"/> from (row id, value) pairs, and clears it on every other row:
+    /// the pairs are loaded into a temporary table in batches, then one UPDATE joins it. Only integers and fixed names
+    /// go into these statements; nothing read from articles or users.
+    /// </summary>
+    private async Task AssignAsync(string table, string column, IEnumerable<(int Id, int Value)> pairs, CancellationToken cancellationToken)
     {
-        var sql = string.Concat("UPDATE ", table, " SET ", column, " = ", value.ToString(CultureInfo.InvariantCulture),
-            " WHERE Id IN (", string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))), ")");
-        return db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS temp.Assignment", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE Assignment (RowId INTEGER PRIMARY KEY, Value INTEGER NOT NULL)", cancellationToken);
+        foreach (var chunk in pairs.Chunk(Chunk))
+        {
+            var values = string.Join(',', chunk.Select(p => string.Create(CultureInfo.InvariantCulture, $"({p.Id},{p.Value})")));
+            await db.Database.ExecuteSqlRawAsync(string.Concat("INSERT INTO temp.Assignment (RowId, Value) VALUES ", values), cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
+            string.Concat("UPDATE ", table, " SET ", column, " = (SELECT a.Value FROM temp.Assignment a WHERE a.RowId = ", table, ".Id)"), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.Assignment", cancellationToken);
     }
 
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
