@@ -54,6 +54,8 @@ public static partial class EvaluateExtractionCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"| NewsCorpus (AngleSharp) | {score.Pages} | {score.Precision:0.000} | {score.Recall:0.000} | {score.F1:0.000} | {score.PagesPerSecond:0.0} |"));
 
+        await CompareWithReadabilityAsync(folder, pages.Select(p => (p.Id, p.Gold)).ToList(), output, error);
+
         if (predictionsPath is not null)
         {
             var json = predictions.ToDictionary(p => p.Key, p => new
@@ -68,6 +70,64 @@ public static partial class EvaluateExtractionCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Runs Mozilla Readability (with jsdom) on the same pages through the Node script in
+    /// tests/NewsCorpus.Benchmarks/readability, installed there by <c>npm ci</c>, and prints its row.
+    /// </summary>
+    private static async Task CompareWithReadabilityAsync(string folder, List<(string Id, string Gold)> pages, TextWriter output, TextWriter error)
+    {
+        var script = FindUp(Path.Combine("tests", "NewsCorpus.Benchmarks", "readability", "extract.js"));
+        if (script is null || !Directory.Exists(Path.Combine(Path.GetDirectoryName(script)!, "node_modules")))
+        {
+            await error.WriteLineAsync("eval-extraction: Readability not run; install it with `npm ci` in tests/NewsCorpus.Benchmarks/readability (needs Node.js).");
+            return;
+        }
+
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(Path.GetFullPath(folder));
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                await error.WriteLineAsync($"eval-extraction: Readability failed: {await stderr}");
+                return;
+            }
+
+            using var json = JsonDocument.Parse(await stdout);
+            var extracted = json.RootElement.GetProperty("pages");
+            var seconds = json.RootElement.GetProperty("seconds").GetDouble();
+            var score = Evaluate(pages.Select(p => (p.Gold, extracted.TryGetProperty(p.Id, out var text) ? text.GetString() ?? "" : "")).ToList(), pages.Count / seconds);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| Mozilla Readability (jsdom) | {score.Pages} | {score.Precision:0.000} | {score.Recall:0.000} | {score.F1:0.000} | {score.PagesPerSecond:0.0} |"));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            await error.WriteLineAsync("eval-extraction: Readability not run: `node` is not on the PATH.");
+        }
+    }
+
+    private static string? FindUp(string relative)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, relative);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
     }
 
     public static Score Evaluate(IReadOnlyList<(string Gold, string Predicted)> pages, double pagesPerSecond)
