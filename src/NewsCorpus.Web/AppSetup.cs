@@ -15,6 +15,27 @@ public static class AppSetup
     public static string? ContentRootOverride() =>
         File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
 
+    /// <summary>
+    /// A relative file or folder looked up from the working directory, then from the app's folder, each and its
+    /// parents in turn: how the app finds seeds/ and the repository's tools wherever it is started from.
+    /// </summary>
+    public static string? FindUpwards(string relative)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, relative);
+                if (File.Exists(candidate) || Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
     public static IServiceCollection AddNewsCorpus(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNewsCorpusData();

@@ -78,7 +78,7 @@ public static partial class EvaluateExtractionCommand
     /// </summary>
     private static async Task CompareWithReadabilityAsync(string folder, List<(string Id, string Gold)> pages, TextWriter output, TextWriter error)
     {
-        var script = FindUp(Path.Combine("tests", "NewsCorpus.Benchmarks", "readability", "extract.js"));
+        var script = AppSetup.FindUpwards(Path.Combine("tests", "NewsCorpus.Benchmarks", "readability", "extract.js"));
         if (script is null || !Directory.Exists(Path.Combine(Path.GetDirectoryName(script)!, "node_modules")))
         {
             await error.WriteLineAsync("eval-extraction: Readability not run; install it with `npm ci` in tests/NewsCorpus.Benchmarks/readability (needs Node.js).");
@@ -111,23 +111,6 @@ public static partial class EvaluateExtractionCommand
         {
             await error.WriteLineAsync("eval-extraction: Readability not run: `node` is not on the PATH.");
         }
-    }
-
-    private static string? FindUp(string relative)
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, relative);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 
     public static Score Evaluate(IReadOnlyList<(string Gold, string Predicted)> pages, double pagesPerSecond)

@@ -43,18 +43,6 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Co
             return Directory.Exists(configured) ? configured : null;
         }
 
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, configured);
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        return AppSetup.FindUpwards(configured) is { } found && Directory.Exists(found) ? found : null;
     }
 }
