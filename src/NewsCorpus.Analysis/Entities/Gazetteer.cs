@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace NewsCorpus.Analysis.Entities;
 
 /// <summary>
@@ -109,21 +107,5 @@ public sealed class Gazetteer
     private static string[] Field(string[] parts, int index) =>
         parts.Length > index ? parts[index].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
 
-    private static List<string> Lines(string resource)
-    {
-        var assembly = typeof(Gazetteer).GetTypeInfo().Assembly;
-        using var stream = assembly.GetManifestResourceStream($"NewsCorpus.Analysis.Resources.{resource}")
-            ?? throw new InvalidOperationException($"missing resource {resource}");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && !line.StartsWith('#'))
-            {
-                lines.Add(line);
-            }
-        }
-
-        return lines;
-    }
+    private static List<string> Lines(string resource) => WordLists.Lines(resource);
 }

@@ -1,0 +1,53 @@
+using NewsCorpus.Analysis.Language;
+
+namespace NewsCorpus.Analysis.Compare;
+
+/// <summary>A sentence of an article prepared for comparison: its words folded, its content stems and word pairs.</summary>
+public sealed class ComparableSentence
+{
+    private ComparableSentence(int index, int paragraph, string text, List<ComparableWord> words)
+    {
+        Index = index;
+        Paragraph = paragraph;
+        Text = text;
+        Words = words;
+        Key = string.Join(' ', words.Select(w => w.Folded));
+        ContentStems = [.. words.Where(Compare.Words.IsContent).Select(w => Compare.Words.Stem(w.Folded))];
+    }
+
+    /// <summary>Position of the sentence in its article, from 0.</summary>
+    public int Index { get; }
+
+    public int Paragraph { get; }
+
+    public string Text { get; }
+
+    /// <summary>The words with offsets into <see cref="Text"/>.</summary>
+    public IReadOnlyList<ComparableWord> Words { get; }
+
+    /// <summary>The folded words joined: two sentences with the same key are the same sentence.</summary>
+    public string Key { get; }
+
+    public HashSet<string> ContentStems { get; }
+
+    /// <summary>An article's paragraphs as sentences; empty sentences (no word) are left out.</summary>
+    public static List<ComparableSentence> FromParagraphs(IReadOnlyList<string> paragraphs)
+    {
+        var sentences = new List<ComparableSentence>();
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var paragraph = paragraphs[p];
+            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            {
+                var text = paragraph[sentence.Start..sentence.End].Trim();
+                var words = Compare.Words.Of(text);
+                if (words.Count > 0)
+                {
+                    sentences.Add(new ComparableSentence(sentences.Count, p, text, words));
+                }
+            }
+        }
+
+        return sentences;
+    }
+}

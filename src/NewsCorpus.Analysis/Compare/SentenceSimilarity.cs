@@ -1,0 +1,113 @@
+using DiffPlex;
+using DiffPlex.Model;
+
+namespace NewsCorpus.Analysis.Compare;
+
+/// <summary>How two sentences relate: the same words, the same words lightly edited, the same content reworded, or nothing.</summary>
+public enum SentenceMatch
+{
+    Unique,
+    Reworded,
+    Edited,
+    Identical,
+}
+
+/// <summary>Word-level comparison of two sentences.</summary>
+public static class SentenceSimilarity
+{
+    /// <summary>Share of words kept in order (2·LCS / total) from which a sentence counts as an edit of another.</summary>
+    public const double EditedThreshold = 0.6;
+
+    /// <summary>Dice overlap of content stems from which two sentences say the same thing in other words.</summary>
+    public const double RewordedThreshold = 0.45;
+
+    /// <summary>Fewest content stems two sentences must share to count as reworded: short sentences meet too easily.</summary>
+    public const int RewordedMinShared = 3;
+
+    private static readonly Differ s_differ = new();
+
+    /// <summary>The relation and a score in [0, 3] for ranking candidate pairs (higher is closer).</summary>
+    public static (SentenceMatch Match, double Score) Compare(ComparableSentence a, ComparableSentence b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (string.Equals(a.Key, b.Key, StringComparison.Ordinal))
+        {
+            return (SentenceMatch.Identical, 3);
+        }
+
+        var shared = 0;
+        foreach (var stem in a.ContentStems)
+        {
+            if (b.ContentStems.Contains(stem))
+            {
+                shared++;
+            }
+        }
+
+        var contentTotal = a.ContentStems.Count + b.ContentStems.Count;
+        var dice = contentTotal == 0 ? 0 : 2.0 * shared / contentTotal;
+        if (shared < 2 && dice < 0.5)
+        {
+            return (SentenceMatch.Unique, 0);
+        }
+
+        var kept = 2.0 * CommonSubsequenceLength(a, b) / (a.Words.Count + b.Words.Count);
+        if (kept >= EditedThreshold)
+        {
+            return (SentenceMatch.Edited, 2 + kept);
+        }
+
+        if (dice >= RewordedThreshold && shared >= Math.Min(RewordedMinShared, Math.Min(a.ContentStems.Count, b.ContentStems.Count)) && shared >= 2)
+        {
+            return (SentenceMatch.Reworded, 1 + dice);
+        }
+
+        return (SentenceMatch.Unique, 0);
+    }
+
+    /// <summary>Which words of each sentence the other lacks (by a word-level diff).</summary>
+    public static (bool[] ChangedInA, bool[] ChangedInB) Differences(ComparableSentence a, ComparableSentence b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var changedA = new bool[a.Words.Count];
+        var changedB = new bool[b.Words.Count];
+        foreach (var block in Diff(a, b).DiffBlocks)
+        {
+            for (var i = 0; i < block.DeleteCountA; i++)
+            {
+                changedA[block.DeleteStartA + i] = true;
+            }
+
+            for (var i = 0; i < block.InsertCountB; i++)
+            {
+                changedB[block.InsertStartB + i] = true;
+            }
+        }
+
+        return (changedA, changedB);
+    }
+
+    private static int CommonSubsequenceLength(ComparableSentence a, ComparableSentence b)
+    {
+        var changed = 0;
+        foreach (var block in Diff(a, b).DiffBlocks)
+        {
+            changed += block.DeleteCountA;
+        }
+
+        return a.Words.Count - changed;
+    }
+
+    private static DiffResult Diff(ComparableSentence a, ComparableSentence b) =>
+        s_differ.CreateDiffs(a.Key, b.Key, ignoreWhiteSpace: false, ignoreCase: false, WordChunker.Instance);
+
+    // Keys are folded words joined by single spaces, so a split on the space gives exactly the words.
+    private sealed class WordChunker : IChunker
+    {
+        public static readonly WordChunker Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => text.Split(' ');
+    }
+}

@@ -1,0 +1,258 @@
+namespace NewsCorpus.Analysis.Compare;
+
+/// <summary>An article as the story grouping sees it: its day and its term counts.</summary>
+/// <param name="Id">The article.</param>
+/// <param name="Day">Publication day; null when the article has none, and then it is compared with articles of any day.</param>
+/// <param name="Terms">Its <see cref="StoryTerms"/>.</param>
+public sealed record StoryDocument(int Id, DateOnly? Day, IReadOnlyDictionary<string, int> Terms);
+
+/// <summary>Thresholds of the grouping; see docs/stories.md for how they were chosen.</summary>
+public sealed record StoryClusteringOptions
+{
+    /// <summary>Articles more than this many days apart are not compared.</summary>
+    public int WindowDays { get; init; } = 3;
+
+    /// <summary>Least similarity (mean of the closest members' cosines) for an article to join a story.</summary>
+    public double JoinThreshold { get; init; } = 0.25;
+
+    /// <summary>How many of a story's closest members the similarity is averaged over.</summary>
+    public int ClosestMembers { get; init; } = 3;
+
+    /// <summary>Terms of an article used to look up candidates (its heaviest ones).</summary>
+    public int QueryTerms { get; init; } = 25;
+}
+
+/// <summary>
+/// Groups articles about the same event into stories, incrementally: each new article, in date order, is
+/// compared (TF-IDF cosine over content stems, IDF smoothed over the articles in view) with the articles of
+/// existing stories within a few days, and joins the story it is closest to, or starts a new one.
+/// </summary>
+public sealed class StoryClusterer(StoryClusteringOptions options)
+{
+    public StoryClusterer()
+        : this(new StoryClusteringOptions())
+    {
+    }
+
+    /// <summary>
+    /// Assigns each incoming article to a story: an existing story id, or a new story numbered -1, -2, …
+    /// (the caller creates it). <paramref name="assigned"/> are articles already in stories.
+    /// </summary>
+    public Dictionary<int, int> Assign(IReadOnlyList<(StoryDocument Document, int StoryId)> assigned, IReadOnlyList<StoryDocument> incoming)
+    {
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var idf = InverseDocumentFrequencies(assigned.Select(a => a.Document).Concat(incoming));
+        var storyOf = new Dictionary<int, int>();
+        var vectors = new Dictionary<int, Dictionary<string, double>>();
+        var byDay = new Dictionary<DateOnly, Dictionary<string, List<int>>>();
+        var undated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+
+        void Index(StoryDocument document, int story)
+        {
+            storyOf[document.Id] = story;
+            var vector = vectors[document.Id] = Vector(document.Terms, idf);
+            var postings = undated;
+            if (document.Day is { } day && !byDay.TryGetValue(day, out postings))
+            {
+                byDay[day] = postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            }
+
+            foreach (var term in vector.Keys)
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                }
+
+                list.Add(document.Id);
+            }
+        }
+
+        foreach (var (document, story) in assigned)
+        {
+            Index(document, story);
+        }
+
+        var result = new Dictionary<int, int>();
+        var nextNew = -1;
+        foreach (var document in incoming.OrderBy(d => d.Day).ThenBy(d => d.Id))
+        {
+            var vector = Vector(document.Terms, idf);
+            var candidates = Candidates(document, vector, byDay, undated);
+            var similarities = new Dictionary<int, List<double>>();
+            foreach (var candidate in candidates)
+            {
+                var similarity = Cosine(vector, vectors[candidate]);
+                if (similarity > 0)
+                {
+                    var story = storyOf[candidate];
+                    if (!similarities.TryGetValue(story, out var list))
+                    {
+                        similarities[story] = list = [];
+                    }
+
+                    list.Add(similarity);
+                }
+            }
+
+            var best = 0;
+            var bestScore = 0.0;
+            foreach (var (story, list) in similarities)
+            {
+                list.Sort((x, y) => y.CompareTo(x));
+                var score = list.Take(options.ClosestMembers).Average();
+                if (score > bestScore || (score == bestScore && story < best))
+                {
+                    (best, bestScore) = (story, score);
+                }
+            }
+
+            var chosen = bestScore >= options.JoinThreshold ? best : nextNew--;
+            result[document.Id] = chosen;
+            Index(document, chosen);
+        }
+
+        return result;
+    }
+
+    /// <summary>The article closest to all the others (highest summed cosine): its headline names the story.</summary>
+    public static int MostCentral(IReadOnlyList<StoryDocument> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0)
+        {
+            throw new ArgumentException("a story has at least one article", nameof(members));
+        }
+
+        var idf = InverseDocumentFrequencies(members);
+        var vectors = members.Select(m => Vector(m.Terms, idf)).ToList();
+        var best = 0;
+        var bestSum = double.MinValue;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < members.Count; j++)
+            {
+                if (i != j)
+                {
+                    sum += Cosine(vectors[i], vectors[j]);
+                }
+            }
+
+            if (sum > bestSum + 1e-12)
+            {
+                (best, bestSum) = (i, sum);
+            }
+        }
+
+        return members[best].Id;
+    }
+
+    /// <summary>TF-IDF cosine of two articles' terms, with IDF from just these two and the given background.</summary>
+    public static double Similarity(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b, IReadOnlyList<StoryDocument> background)
+    {
+        ArgumentNullException.ThrowIfNull(background);
+        var idf = InverseDocumentFrequencies(background);
+        return Cosine(Vector(a, idf), Vector(b, idf));
+    }
+
+    private HashSet<int> Candidates(StoryDocument document, Dictionary<string, double> vector, Dictionary<DateOnly, Dictionary<string, List<int>>> byDay, Dictionary<string, List<int>> undated)
+    {
+        var terms = vector.OrderByDescending(t => t.Value).Take(options.QueryTerms).Select(t => t.Key).ToList();
+        var candidates = new HashSet<int>();
+        void Collect(Dictionary<string, List<int>> postings)
+        {
+            foreach (var term in terms)
+            {
+                if (postings.TryGetValue(term, out var list))
+                {
+                    candidates.UnionWith(list);
+                }
+            }
+        }
+
+        // An undated article may belong with any day; a dated one also looks at the undated ones.
+        Collect(undated);
+        if (document.Day is not { } day)
+        {
+            foreach (var postings in byDay.Values)
+            {
+                Collect(postings);
+            }
+
+            return candidates;
+        }
+
+        for (var offset = -options.WindowDays; offset <= options.WindowDays; offset++)
+        {
+            if (byDay.TryGetValue(day.AddDays(offset), out var postings))
+            {
+                Collect(postings);
+            }
+        }
+
+        return candidates;
+    }
+
+    // Smoothed IDF (ln((N+1)/(df+1)) + 1): a term every article shares still counts a little, so a handful of
+    // articles on one event are not judged unrelated for sharing all their words.
+    private static (Dictionary<string, double> Weights, double Unseen) InverseDocumentFrequencies(IEnumerable<StoryDocument> documents)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var document in documents)
+        {
+            n++;
+            foreach (var term in document.Terms.Keys)
+            {
+                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        var weights = frequencies.ToDictionary(f => f.Key, f => Math.Log((n + 1.0) / (f.Value + 1.0)) + 1, StringComparer.Ordinal);
+        return (weights, Math.Log((n + 1.0) / 1.0) + 1);
+    }
+
+    private static Dictionary<string, double> Vector(IReadOnlyDictionary<string, int> terms, (Dictionary<string, double> Weights, double Unseen) idf)
+    {
+        var vector = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
+        var norm = 0.0;
+        foreach (var (term, count) in terms)
+        {
+            var weight = (1 + Math.Log(count)) * idf.Weights.GetValueOrDefault(term, idf.Unseen);
+            vector[term] = weight;
+            norm += weight * weight;
+        }
+
+        norm = Math.Sqrt(norm);
+        if (norm > 0)
+        {
+            foreach (var term in vector.Keys.ToList())
+            {
+                vector[term] /= norm;
+            }
+        }
+
+        return vector;
+    }
+
+    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    {
+        if (a.Count > b.Count)
+        {
+            (a, b) = (b, a);
+        }
+
+        var sum = 0.0;
+        foreach (var (term, weight) in a)
+        {
+            if (b.TryGetValue(term, out var other))
+            {
+                sum += weight * other;
+            }
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,74 @@
+using NewsCorpus.Analysis.Articles;
+using NewsCorpus.Analysis.Compare;
+
+namespace NewsCorpus.Analysis.Tests.Compare;
+
+public sealed class StoryClustererTests
+{
+    private static StoryDocument Document(int id, ParsedArticle article) =>
+        new(id, article.PublishedOn, StoryTerms.Count(article.Title, article.Paragraphs));
+
+    private static ParsedArticle Event(string name) =>
+        PlainTextArticleReader.Read(TextDecoder.Decode(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", name))).Text!);
+
+    private static readonly string[] s_seedPrefixes = ["000", "001", "002", "003", "004"];
+
+    private static List<StoryDocument> Seeds() =>
+        s_seedPrefixes.Select((prefix, i) => Document(i + 1, SeedFiles.Read(prefix))).ToList();
+
+    [Fact]
+    public void The_five_seeds_form_one_story_and_other_events_their_own()
+    {
+        var documents = Seeds();
+        string[] others = ["flood-coastal-herald.txt", "flood-iberia-daily.txt", "chile-election.txt", "chip-earnings.txt", "football-transfer.txt", "nuclear-talks.txt"];
+        documents.AddRange(others.Select((name, i) => Document(10 + i, Event(name))));
+
+        var stories = new StoryClusterer().Assign([], documents);
+
+        Assert.Single(Enumerable.Range(1, 5).Select(id => stories[id]).Distinct());
+        Assert.Equal(stories[10], stories[11]);
+        var distinct = new[] { stories[1], stories[10], stories[12], stories[13], stories[14], stories[15] };
+        Assert.Equal(6, distinct.Distinct().Count());
+    }
+
+    [Fact]
+    public void New_articles_join_an_existing_story_incrementally()
+    {
+        var seeds = Seeds();
+        var existing = seeds.Take(3).Select(d => (d, 42)).ToList();
+
+        var stories = new StoryClusterer().Assign(existing, [seeds[3], seeds[4], Document(9, Event("chip-earnings.txt"))]);
+
+        Assert.Equal(42, stories[4]);
+        Assert.Equal(42, stories[5]);
+        Assert.Equal(-1, stories[9]);
+    }
+
+    [Fact]
+    public void Articles_on_the_same_subject_weeks_apart_are_different_stories()
+    {
+        var flood = Event("flood-coastal-herald.txt");
+        var later = new StoryDocument(2, flood.PublishedOn!.Value.AddDays(40), StoryTerms.Count(flood.Title, flood.Paragraphs));
+
+        var stories = new StoryClusterer().Assign([], [Document(1, flood), later]);
+
+        Assert.NotEqual(stories[1], stories[2]);
+    }
+
+    [Fact]
+    public void The_most_central_article_names_the_story()
+    {
+        var documents = Seeds();
+        var central = StoryClusterer.MostCentral(documents);
+        Assert.InRange(central, 1, 5);
+    }
+
+    [Fact]
+    public void Terms_round_trip_through_their_stored_form()
+    {
+        var terms = StoryTerms.Count("Floods hit Valencia", ["Floods killed 62 people in Valencia on Tuesday."]);
+        Assert.Equal(terms, StoryTerms.Parse(StoryTerms.Format(terms)));
+        Assert.Equal(3, terms["flood"]); // twice for the headline, once for the text
+        Assert.False(terms.ContainsKey("tuesday"));
+    }
+}
