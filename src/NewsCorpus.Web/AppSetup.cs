@@ -44,6 +44,8 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IngestionService>();
         services.AddScoped<Entities.CorpusResolver>();
+        services.AddScoped<Stories.StoryGrouper>();
+        services.AddScoped<Compare.CompareService>();
         services.AddScoped<Search.SearchService>();
         return services;
     }

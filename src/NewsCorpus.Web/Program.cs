@@ -47,6 +47,8 @@ app.MapArticlesApi();
 app.MapQuotesApi();
 app.MapEntitiesApi();
 app.MapSearchApi();
+app.MapStoriesApi();
+app.MapCompareApi();
 
 app.Run();
 return 0;

@@ -5,10 +5,11 @@ namespace NewsCorpus.Analysis.Compare;
 /// <summary>A sentence of an article prepared for comparison: its words folded, its content stems and word pairs.</summary>
 public sealed class ComparableSentence
 {
-    private ComparableSentence(int index, int paragraph, string text, List<ComparableWord> words)
+    private ComparableSentence(int index, int paragraph, int start, string text, List<ComparableWord> words)
     {
         Index = index;
         Paragraph = paragraph;
+        Start = start;
         Text = text;
         Words = words;
         Key = string.Join(' ', words.Select(w => w.Folded));
@@ -19,6 +20,9 @@ public sealed class ComparableSentence
     public int Index { get; }
 
     public int Paragraph { get; }
+
+    /// <summary>Where the sentence starts in its paragraph.</summary>
+    public int Start { get; }
 
     public string Text { get; }
 
@@ -39,11 +43,13 @@ public sealed class ComparableSentence
             var paragraph = paragraphs[p];
             foreach (var sentence in SentenceSplitter.Split(paragraph))
             {
-                var text = paragraph[sentence.Start..sentence.End].Trim();
+                var raw = paragraph[sentence.Start..sentence.End];
+                var text = raw.Trim();
                 var words = Compare.Words.Of(text);
                 if (words.Count > 0)
                 {
-                    sentences.Add(new ComparableSentence(sentences.Count, p, text, words));
+                    var start = sentence.Start + raw.Length - raw.TrimStart().Length;
+                    sentences.Add(new ComparableSentence(sentences.Count, p, start, text, words));
                 }
             }
         }

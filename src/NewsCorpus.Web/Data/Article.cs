@@ -42,6 +42,13 @@ public sealed class Article
 
     public DateTime UpdatedAt { get; set; }
 
+    public int? StoryId { get; set; }
+
+    public Story? Story { get; set; }
+
+    /// <summary>What the article is about for story grouping (NewsCorpus.Analysis.Compare.StoryTerms); set by the analysis.</summary>
+    public string? StoryTerms { get; set; }
+
     public List<ArticleParagraph> Paragraphs { get; set; } = [];
 
     public List<RemovedBlock> RemovedBlocks { get; set; } = [];

@@ -22,6 +22,10 @@ public sealed class NewsCorpusDbContext(DbContextOptions<NewsCorpusDbContext> op
 
     public DbSet<QuoteCluster> QuoteClusters => Set<QuoteCluster>();
 
+    public DbSet<Story> Stories => Set<Story>();
+
+    public DbSet<ArticleOverlap> ArticleOverlaps => Set<ArticleOverlap>();
+
     public DbSet<IngestionRun> IngestionRuns => Set<IngestionRun>();
 
     public DbSet<IngestionFailure> IngestionFailures => Set<IngestionFailure>();

@@ -1,4 +1,5 @@
 using NewsCorpus.Analysis;
+using NewsCorpus.Analysis.Compare;
 using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Web.Data;
 
@@ -12,6 +13,10 @@ public static class ArticleAnalysis
     public static void Apply(Article article, IReadOnlyList<string> paragraphs)
     {
         var text = Article.AnalysisText(paragraphs);
+
+        // New terms mean the story must be found again (StoryGrouper picks up articles without one).
+        article.StoryTerms = StoryTerms.Format(StoryTerms.Count(article.Title, paragraphs));
+        article.StoryId = null;
         var analysis = TextAnalyzer.Analyze(text);
         article.Mentions.Clear();
         article.Mentions.AddRange(analysis.Mentions.Select(m => new Data.EntityMention

@@ -16,6 +16,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Co
         var db = scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>();
         await DataServices.MigrateAsync(db, cancellationToken);
 
+        if (await db.Articles.AnyAsync(a => a.StoryId == null, cancellationToken))
+        {
+            // A database from before stories existed, or a run that stopped before grouping.
+            await scope.ServiceProvider.GetRequiredService<Stories.StoryGrouper>().GroupAsync(cancellationToken);
+        }
+
         if (!corpus.Value.SeedOnStart || await db.Articles.AnyAsync(cancellationToken))
         {
             return;

@@ -7,6 +7,7 @@ using NewsCorpus.Analysis.Articles;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Entities;
 using NewsCorpus.Web.Search;
+using NewsCorpus.Web.Stories;
 
 namespace NewsCorpus.Web.Ingestion;
 
@@ -14,7 +15,7 @@ namespace NewsCorpus.Web.Ingestion;
 /// Turns article files into rows. Each file is read, decoded, parsed and saved in its own transaction,
 /// so a bad file or a crash never leaves half an article and never stops the rest of the run.
 /// </summary>
-public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver resolver, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
+public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver resolver, StoryGrouper stories, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
 {
     private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
     private static readonly HashSet<string> s_htmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
@@ -51,6 +52,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated))
         {
             await resolver.ResolveAsync(cancellationToken);
+            await stories.GroupAsync(cancellationToken);
         }
 
         await RecordRunAsync(run.Id, results, cancellationToken);
@@ -78,6 +80,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
 
         progress?.Report(new IngestionProgress(ids.Count, ids.Count, ""));
         await resolver.ResolveAsync(cancellationToken);
+        await stories.GroupAsync(cancellationToken);
         logger.LogInformation("Reanalysed {ArticleCount} articles", ids.Count);
         return ids.Count;
     }

@@ -21,6 +21,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.ContentHash);
         builder.HasIndex(a => a.PublishedOn);
         builder.HasIndex(a => a.Title);
+        builder.HasIndex(a => a.StoryId);
 
         builder.HasOne(a => a.Outlet).WithMany(o => o.Articles).HasForeignKey(a => a.OutletId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Paragraphs).WithOne().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -61,6 +61,12 @@ namespace NewsCorpus.Web.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoryTerms")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -94,9 +100,32 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.HasIndex("SourcePath")
                         .IsUnique();
 
+                    b.HasIndex("StoryId");
+
                     b.HasIndex("Title");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.ArticleOverlap", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SentenceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedSentences")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "OtherArticleId");
+
+                    b.HasIndex("OtherArticleId");
+
+                    b.ToTable("ArticleOverlaps");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.ArticleParagraph", b =>
@@ -460,6 +489,42 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.ToTable("RemovedBlocks");
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.Story", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CentralArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutletCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastPublishedOn");
+
+                    b.ToTable("Stories");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.Article", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Outlet", "Outlet")
@@ -467,7 +532,31 @@ namespace NewsCorpus.Web.Data.Migrations
                         .HasForeignKey("OutletId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("NewsCorpus.Web.Data.Story", "Story")
+                        .WithMany("Articles")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Outlet");
+
+                    b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.ArticleOverlap", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCorpus.Web.Data.Article", "OtherArticle")
+                        .WithMany()
+                        .HasForeignKey("OtherArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OtherArticle");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.ArticleParagraph", b =>
@@ -593,6 +682,11 @@ namespace NewsCorpus.Web.Data.Migrations
             modelBuilder.Entity("NewsCorpus.Web.Data.QuoteCluster", b =>
                 {
                     b.Navigation("Quotes");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.Story", b =>
+                {
+                    b.Navigation("Articles");
                 });
 #pragma warning restore 612, 618
         }

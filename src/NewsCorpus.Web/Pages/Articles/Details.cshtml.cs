@@ -15,7 +15,19 @@ public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
 
     public sealed record RemovedView(string Text, string Reason);
 
+    public sealed record StoryLink(int Id, string Title, int ArticleCount, int OutletCount, IReadOnlyList<int> CompareIds);
+
+    /// <summary>Another article that carries SharedSentences of this one's SentenceCount sentences.</summary>
+    public sealed record OverlapView(int OtherId, string OtherTitle, string? OtherOutlet, int SharedSentences, int SentenceCount)
+    {
+        public int Percent => SentenceCount == 0 ? 0 : (int)Math.Round(100.0 * SharedSentences / SentenceCount);
+    }
+
     public ArticleView Article { get; private set; } = null!;
+
+    public StoryLink? Story { get; private set; }
+
+    public IReadOnlyList<OverlapView> Overlaps { get; private set; } = [];
 
     public IReadOnlyList<ArticleMarkup.MentionMark> Mentions { get; private set; } = [];
 
@@ -59,6 +71,33 @@ public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
         }
 
         ParagraphOffsets = offsets;
+        await LoadCoverageAsync(id, cancellationToken);
         return Page();
+    }
+
+    private async Task LoadCoverageAsync(int id, CancellationToken cancellationToken)
+    {
+        Overlaps = await db.ArticleOverlaps.AsNoTracking()
+            .Where(o => o.ArticleId == id)
+            .OrderByDescending(o => o.SharedSentences).ThenBy(o => o.OtherArticleId)
+            .Take(10)
+            .Select(o => new OverlapView(o.OtherArticleId, o.OtherArticle!.Title, o.OtherArticle.Outlet != null ? o.OtherArticle.Outlet.Name : null, o.SharedSentences, o.SentenceCount))
+            .ToListAsync(cancellationToken);
+        var story = await db.Articles.AsNoTracking().Where(a => a.Id == id && a.Story != null)
+            .Select(a => new { a.Story!.Id, a.Story.Title, a.Story.ArticleCount, a.Story.OutletCount })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (story is null)
+        {
+            return;
+        }
+
+        // Compared with the copies it shares most with, then the rest of its story by date.
+        var shared = Overlaps.Select(o => o.OtherId).ToList();
+        var others = await db.Articles.AsNoTracking().Where(a => a.StoryId == story.Id && a.Id != id)
+            .OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id)
+            .Select(a => a.Id).Take(50).ToListAsync(cancellationToken);
+        var compareIds = new List<int> { id };
+        compareIds.AddRange(shared.Concat(others).Distinct().Take(Web.Compare.CompareRequest.MaxArticles - 1));
+        Story = new StoryLink(story.Id, story.Title, story.ArticleCount, story.OutletCount, compareIds);
     }
 }

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Api;
+
+/// <summary>GET /api/stories and /api/stories/{id}: articles grouped by the event they cover.</summary>
+public static class StoriesApi
+{
+    public sealed record StoryItem(int Id, string Title, DateOnly? FirstPublishedOn, DateOnly? LastPublishedOn, int ArticleCount, int OutletCount, IReadOnlyList<int> ArticleIds);
+
+    public sealed record StoryPage(int Total, int Page, int PageSize, IReadOnlyList<StoryItem> Items);
+
+    public sealed record StoryArticle(int Id, string Title, string? Outlet, DateOnly? PublishedOn, TimeOnly? PublishedTime, string? Byline, string? WireOrigin, int WordCount);
+
+    /// <summary>Articles that carry most of each other's sentences: the same copy run by several outlets.</summary>
+    public sealed record NearCopies(IReadOnlyList<int> ArticleIds, double SmallestShare);
+
+    public sealed record StoryDetail(int Id, string Title, DateOnly? FirstPublishedOn, DateOnly? LastPublishedOn, int ArticleCount, int OutletCount,
+        IReadOnlyList<StoryArticle> Articles, IReadOnlyList<NearCopies> NearCopies);
+
+    /// <summary>Share of sentences from which two articles count as copies of one text.</summary>
+    public const double NearCopyShare = 0.5;
+
+    public static IEndpointRouteBuilder MapStoriesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/stories").WithTags("Stories");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:int}", GetAsync);
+        return endpoints;
+    }
+
+    /// <summary>Newest first (undated stories last), a page at a time.</summary>
+    public static async Task<(int Total, List<StoryItem> Items)> LoadPageAsync(NewsCorpusDbContext db, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await db.Stories.CountAsync(cancellationToken);
+        var items = await db.Stories.AsNoTracking()
+            .OrderBy(s => s.LastPublishedOn == null).ThenByDescending(s => s.LastPublishedOn).ThenByDescending(s => s.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(s => new StoryItem(s.Id, s.Title, s.FirstPublishedOn, s.LastPublishedOn, s.ArticleCount, s.OutletCount,
+                s.Articles.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id).Select(a => a.Id).ToList()))
+            .ToListAsync(cancellationToken);
+        return (total, items);
+    }
+
+    public static async Task<StoryDetail?> LoadAsync(NewsCorpusDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (story is null)
+        {
+            return null;
+        }
+
+        var articles = await db.Articles.AsNoTracking().Where(a => a.StoryId == id)
+            .OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.PublishedTime).ThenBy(a => a.Id)
+            .Select(a => new StoryArticle(a.Id, a.Title, a.Outlet == null ? null : a.Outlet.Name, a.PublishedOn, a.PublishedTime, a.Byline, a.WireOrigin, a.WordCount))
+            .ToListAsync(cancellationToken);
+        var ids = articles.Select(a => a.Id).ToList();
+        var overlaps = await db.ArticleOverlaps.AsNoTracking().Where(o => ids.Contains(o.ArticleId) && ids.Contains(o.OtherArticleId))
+            .Select(o => new { o.ArticleId, o.OtherArticleId, o.SharedSentences, o.SentenceCount })
+            .ToListAsync(cancellationToken);
+        var share = overlaps.ToDictionary(o => (o.ArticleId, o.OtherArticleId), o => o.SentenceCount == 0 ? 0 : (double)o.SharedSentences / o.SentenceCount);
+
+        // Near-copies: pairs where each carries at least half of the other's sentences, joined transitively.
+        var groupOf = ids.ToDictionary(i => i, i => i);
+        int Root(int x) => groupOf[x] == x ? x : groupOf[x] = Root(groupOf[x]);
+        foreach (var ((a, b), value) in share)
+        {
+            if (a < b && value >= NearCopyShare && share.GetValueOrDefault((b, a)) >= NearCopyShare)
+            {
+                groupOf[Root(b)] = Root(a);
+            }
+        }
+
+        var nearCopies = ids.GroupBy(Root).Where(g => g.Count() > 1)
+            .Select(g =>
+            {
+                var members = g.ToList();
+                var smallest = members.SelectMany(a => members.Where(b => b != a).Select(b => share.GetValueOrDefault((a, b)))).Min();
+                return new NearCopies(members, Math.Round(smallest, 3));
+            })
+            .ToList();
+        return new StoryDetail(story.Id, story.Title, story.FirstPublishedOn, story.LastPublishedOn, story.ArticleCount, story.OutletCount, articles, nearCopies);
+    }
+
+    private static async Task<Results<Ok<StoryPage>, ProblemHttpResult>> ListAsync(NewsCorpusDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var (pageNumber, size, problem) = Paging.Read(page, pageSize);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (total, items) = await LoadPageAsync(db, pageNumber, size, cancellationToken);
+        return TypedResults.Ok(new StoryPage(total, pageNumber, size, items));
+    }
+
+    private static async Task<Results<Ok<StoryDetail>, ProblemHttpResult>> GetAsync(NewsCorpusDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var story = await LoadAsync(db, id, cancellationToken);
+        return story is null
+            ? TypedResults.Problem(title: "Story not found", detail: $"There is no story {id}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(story);
+    }
+}

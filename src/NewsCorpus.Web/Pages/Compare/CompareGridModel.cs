@@ -1,0 +1,12 @@
+using NewsCorpus.Web.Compare;
+
+namespace NewsCorpus.Web.Pages.Compare;
+
+/// <summary>
+/// A speakers or entities × articles grid: Label heads the first column, Unit names what is counted, and
+/// MarkPartial flags rows only some articles carry (telling for entities; for speakers it is the rule).
+/// </summary>
+public sealed record CompareGridModel(Comparison Comparison, IReadOnlyList<GridRow> Rows, string Label, string Unit, bool MarkPartial);
+
+/// <summary>Word families × articles.</summary>
+public sealed record FramingTableModel(Comparison Comparison, IReadOnlyList<FramingRow> Rows, string Label);

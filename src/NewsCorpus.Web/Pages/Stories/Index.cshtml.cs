@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsCorpus.Web.Api;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Pages.Stories;
+
+/// <summary>Stories, newest first: each one event with the articles and outlets that covered it.</summary>
+public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<StoriesApi.StoryItem> Stories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var (total, items) = await StoriesApi.LoadPageAsync(db, PageNumber, PageSize, cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (PageNumber > pageCount)
+        {
+            PageNumber = pageCount;
+            (total, items) = await StoriesApi.LoadPageAsync(db, PageNumber, PageSize, cancellationToken);
+        }
+
+        Total = total;
+        Stories = items;
+    }
+
+    public string PageUrl(int page) => Url.Page("/Stories/Index", new { page })!;
+}

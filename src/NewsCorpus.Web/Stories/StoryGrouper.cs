@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Analysis.Compare;
+using NewsCorpus.Web.Data;
+
+namespace NewsCorpus.Web.Stories;
+
+/// <summary>
+/// Puts every article without a story into one (StoryClusterer: TF-IDF cosine within a few days), refreshes the
+/// stories that changed (title from the most central article, date span, counts), and records how many
+/// sentences each new article shares with the others of its story (syndication). Runs after each ingestion.
+/// </summary>
+public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILogger<StoryGrouper> logger)
+{
+    /// <summary>Story members an article's text is compared with for shared sentences, nearest in time first.</summary>
+    public const int MaxOverlapMembers = 60;
+
+    /// <summary>Members a story's centre is computed over.</summary>
+    private const int MaxCentralityMembers = 200;
+
+    private const int Chunk = 500;
+
+    private static readonly StoryClusteringOptions s_options = new();
+
+    private sealed record Row(int Id, DateOnly? PublishedOn, string? StoryTerms);
+
+    public async Task GroupAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        db.ChangeTracker.Clear();
+        await FillMissingTermsAsync(cancellationToken);
+        var incoming = await db.Articles.AsNoTracking().Where(a => a.StoryId == null)
+            .Select(a => new Row(a.Id, a.PublishedOn, a.StoryTerms)).ToListAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var touched = new HashSet<int>();
+        if (incoming.Count > 0)
+        {
+            var pool = await PoolAsync(incoming, cancellationToken);
+            var assignment = new StoryClusterer(s_options).Assign(
+                pool.Select(p => (Document(p.Row), p.StoryId)).ToList(),
+                incoming.Select(Document).ToList());
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var created = assignment.Values.Where(v => v < 0).Distinct().ToDictionary(v => v, _ => new Story { Title = "", UpdatedAt = now });
+            db.Stories.AddRange(created.Values);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var story in assignment.GroupBy(a => a.Value < 0 ? created[a.Value].Id : a.Value))
+            {
+                touched.Add(story.Key);
+                foreach (var ids in story.Select(a => a.Key).Chunk(Chunk))
+                {
+                    await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, story.Key), cancellationToken);
+                }
+            }
+        }
+
+        // Stories an article left (it was updated and regrouped) or that lost articles otherwise.
+        touched.UnionWith(await db.Stories.Where(s => s.ArticleCount != s.Articles.Count).Select(s => s.Id).ToListAsync(cancellationToken));
+        await RefreshStoriesAsync(touched, cancellationToken);
+        if (incoming.Count > 0)
+        {
+            await RecordOverlapsAsync([.. incoming.Select(i => i.Id)], cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Grouped {ArticleCount} articles into stories ({StoryCount} stories changed) in {ElapsedMs} ms",
+            incoming.Count, touched.Count, started.ElapsedMilliseconds);
+    }
+
+    private static StoryDocument Document(Row row) => new(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms));
+
+    // Articles stored before stories existed: their terms come from their paragraphs.
+    private async Task FillMissingTermsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await db.Articles.Where(a => a.StoryTerms == null).OrderBy(a => a.Id).Take(Chunk)
+                .Include(a => a.Paragraphs).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var article in batch)
+            {
+                article.StoryTerms = StoryTerms.Format(StoryTerms.Count(article.Title, article.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text)));
+                article.StoryId = null;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    // The grouped articles a new one could join: those within the window of the new ones' dates, plus undated ones.
+    private async Task<List<(Row Row, int StoryId)>> PoolAsync(List<Row> incoming, CancellationToken cancellationToken)
+    {
+        var query = db.Articles.AsNoTracking().Where(a => a.StoryId != null);
+        if (incoming.All(i => i.PublishedOn is not null))
+        {
+            var from = incoming.Min(i => i.PublishedOn!.Value).AddDays(-s_options.WindowDays);
+            var to = incoming.Max(i => i.PublishedOn!.Value).AddDays(s_options.WindowDays);
+            query = query.Where(a => a.PublishedOn == null || (a.PublishedOn >= from && a.PublishedOn <= to));
+        }
+
+        var rows = await query.Select(a => new { a.Id, a.PublishedOn, a.StoryTerms, a.StoryId }).ToListAsync(cancellationToken);
+        return rows.Select(r => (new Row(r.Id, r.PublishedOn, r.StoryTerms), r.StoryId!.Value)).ToList();
+    }
+
+    private async Task RefreshStoriesAsync(HashSet<int> storyIds, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var chunk in storyIds.Chunk(Chunk))
+        {
+            var members = await db.Articles.AsNoTracking().Where(a => a.StoryId != null && chunk.Contains(a.StoryId.Value))
+                .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn, a.OutletId, a.StoryTerms, a.Title })
+                .ToListAsync(cancellationToken);
+            var byStory = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
+            var stories = await db.Stories.Where(s => chunk.Contains(s.Id)).ToListAsync(cancellationToken);
+            foreach (var story in stories)
+            {
+                if (!byStory.TryGetValue(story.Id, out var list))
+                {
+                    db.Stories.Remove(story);
+                    continue;
+                }
+
+                var dated = list.Where(m => m.PublishedOn is not null).Select(m => m.PublishedOn!.Value).ToList();
+                var sample = list.OrderBy(m => m.Id).Take(MaxCentralityMembers).ToList();
+                var central = StoryClusterer.MostCentral(sample.Select(m => new StoryDocument(m.Id, m.PublishedOn, StoryTerms.Parse(m.StoryTerms))).ToList());
+                story.CentralArticleId = central;
+                story.Title = sample.Single(m => m.Id == central).Title;
+                story.ArticleCount = list.Count;
+                story.OutletCount = list.Where(m => m.OutletId is not null).Select(m => m.OutletId).Distinct().Count();
+                story.FirstPublishedOn = dated.Count == 0 ? null : dated.Min();
+                story.LastPublishedOn = dated.Count == 0 ? null : dated.Max();
+                story.UpdatedAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task RecordOverlapsAsync(List<int> articleIds, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in articleIds.Chunk(Chunk))
+        {
+            await db.ArticleOverlaps.Where(o => chunk.Contains(o.ArticleId) || chunk.Contains(o.OtherArticleId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var done = new HashSet<(int, int)>();
+        var sentences = new Dictionary<int, List<ComparableSentence>>();
+        foreach (var chunk in articleIds.Chunk(Chunk))
+        {
+            var articles = await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id))
+                .Select(a => new { a.Id, a.StoryId, a.PublishedOn }).ToListAsync(cancellationToken);
+            var storyIds = articles.Select(a => a.StoryId!.Value).Distinct().ToList();
+            var members = await db.Articles.AsNoTracking().Where(a => a.StoryId != null && storyIds.Contains(a.StoryId.Value))
+                .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn }).ToListAsync(cancellationToken);
+            var byStory = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
+            var overlaps = new List<ArticleOverlap>();
+            foreach (var article in articles)
+            {
+                var others = byStory[article.StoryId!.Value]
+                    .Where(m => m.Id != article.Id)
+                    .OrderBy(m => Distance(m.PublishedOn, article.PublishedOn)).ThenBy(m => m.Id)
+                    .Take(MaxOverlapMembers)
+                    .Select(m => m.Id)
+                    .ToList();
+                await LoadSentencesAsync(sentences, [article.Id, .. others], cancellationToken);
+                var mine = sentences[article.Id];
+                foreach (var other in others)
+                {
+                    if (!done.Add((Math.Min(article.Id, other), Math.Max(article.Id, other))))
+                    {
+                        continue;
+                    }
+
+                    var theirs = sentences[other];
+                    Add(overlaps, article.Id, other, SharedText.SharedSentences(mine, theirs), mine.Count);
+                    Add(overlaps, other, article.Id, SharedText.SharedSentences(theirs, mine), theirs.Count);
+                }
+            }
+
+            db.ArticleOverlaps.AddRange(overlaps);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (sentences.Count > 5 * Chunk)
+            {
+                sentences.Clear();
+            }
+        }
+    }
+
+    private static void Add(List<ArticleOverlap> overlaps, int article, int other, int shared, int total)
+    {
+        if (shared > 0)
+        {
+            overlaps.Add(new ArticleOverlap { ArticleId = article, OtherArticleId = other, SharedSentences = shared, SentenceCount = total });
+        }
+    }
+
+    private static int Distance(DateOnly? a, DateOnly? b) =>
+        a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : int.MaxValue / 2;
+
+    private async Task LoadSentencesAsync(Dictionary<int, List<ComparableSentence>> cache, List<int> ids, CancellationToken cancellationToken)
+    {
+        var missing = ids.Where(id => !cache.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var paragraphs = await db.ArticleParagraphs.AsNoTracking().Where(p => missing.Contains(p.ArticleId))
+            .OrderBy(p => p.ArticleId).ThenBy(p => p.Ordinal).Select(p => new { p.ArticleId, p.Text }).ToListAsync(cancellationToken);
+        foreach (var id in missing)
+        {
+            cache[id] = [];
+        }
+
+        foreach (var article in paragraphs.GroupBy(p => p.ArticleId))
+        {
+            cache[article.Key] = ComparableSentence.FromParagraphs([.. article.Select(p => p.Text)]);
+        }
+    }
+}
