@@ -31,9 +31,21 @@ if (verb == "search")
     return 0;
 }
 
+if (verb == "compare")
+{
+    var report = await CompareBenchmark.RunAsync();
+    Console.WriteLine(report);
+    if (Option(args, "--write") is { } target)
+    {
+        MarkdownReport.Replace(target, "compare", report);
+    }
+
+    return 0;
+}
+
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S]");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>]");
     return 2;
 }
 

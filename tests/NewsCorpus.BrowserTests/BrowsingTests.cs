@@ -117,4 +117,51 @@ public sealed class BrowsingTests(BrowserFixture fixture) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Quotes", Exact = true }).Last.ClickAsync();
         await Assertions.Expect(page.Locator(".tabs a[aria-current=page]")).ToHaveTextAsync("Quotes");
     }
+
+    [Fact]
+    public async Task A_researcher_picks_two_articles_of_a_story_from_the_keyboard_and_compares_them()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Stories");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Iraq calls for foreign forces to leave after US killing of Iran commander" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Iraq calls for foreign forces to leave after US killing of Iran commander");
+
+        var boxes = page.Locator("input[name=articles]");
+        await boxes.Nth(0).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await boxes.Nth(1).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare selected" }).PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Compare coverage");
+        await Assertions.Expect(page.Locator(".compare-card")).ToHaveCountAsync(2);
+        Assert.True(await page.Locator("table.alignment tbody tr").CountAsync() > 3);
+
+        // A count in the speakers grid takes the reader to the passage it counts.
+        var link = page.Locator("#quoted table.compare-grid a[href^='#']").First;
+        var target = (await link.GetAttributeAsync("href"))!;
+        await link.ClickAsync();
+        Assert.EndsWith(target, page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator(target).IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compare-desktop.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_compare_view_stacks_each_outlets_sentence_under_its_name()
+    {
+        var page = await fixture.NewPageAsync(375, 740);
+        await page.GotoAsync("/Stories");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Iraq calls for foreign forces to leave after US killing of Iran commander" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compare all 5 articles side by side" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".compare-card")).ToHaveCountAsync(5);
+
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow);
+        var cell = page.Locator("table.alignment tbody td[data-label]:not(.empty)").First;
+        var label = await cell.EvaluateAsync<string>("c => getComputedStyle(c, '::before').content");
+        Assert.NotEqual("none", label);
+        var box = await cell.BoundingBoxAsync();
+        Assert.True(box!.Width > 300, $"a stacked cell is {box.Width}px wide");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compare-phone.png"), FullPage = true });
+    }
 }

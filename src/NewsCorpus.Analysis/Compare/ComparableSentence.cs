@@ -13,7 +13,10 @@ public sealed class ComparableSentence
         Text = text;
         Words = words;
         Key = string.Join(' ', words.Select(w => w.Folded));
-        ContentStems = [.. words.Where(Compare.Words.IsContent).Select(w => Compare.Words.Stem(w.Folded))];
+        // Stems as sorted distinct hash codes: comparing two sentences is then a merge of two short int arrays.
+        // Codes are only compared within one process, so the runtime's per-process string hash is fine.
+        ContentStems = [.. words.Where(Compare.Words.IsContent).Select(w => StringComparer.Ordinal.GetHashCode(Compare.Words.Stem(w.Folded))).Distinct().Order()];
+        KeyHash = StringComparer.Ordinal.GetHashCode(Key);
     }
 
     /// <summary>Position of the sentence in its article, from 0.</summary>
@@ -32,7 +35,10 @@ public sealed class ComparableSentence
     /// <summary>The folded words joined: two sentences with the same key are the same sentence.</summary>
     public string Key { get; }
 
-    public HashSet<string> ContentStems { get; }
+    /// <summary>The content words' stems, as sorted distinct hash codes.</summary>
+    public int[] ContentStems { get; }
+
+    public int KeyHash { get; }
 
     /// <summary>An article's paragraphs as sentences; empty sentences (no word) are left out.</summary>
     public static List<ComparableSentence> FromParagraphs(IReadOnlyList<string> paragraphs)

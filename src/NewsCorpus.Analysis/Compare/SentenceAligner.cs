@@ -39,6 +39,7 @@ public static class SentenceAligner
         var groups = new Groups(sentences);
 
         var pairs = new List<(double Score, int ArticleA, int A, int ArticleB, int B)>();
+        var matches = new Dictionary<(int, int, int, int), SentenceMatch>();
         for (var x = 0; x < k; x++)
         {
             for (var y = x + 1; y < k; y++)
@@ -51,6 +52,7 @@ public static class SentenceAligner
                         if (match != SentenceMatch.Unique)
                         {
                             pairs.Add((score, x, a.Index, y, b.Index));
+                            matches[(x, a.Index, y, b.Index)] = match;
                         }
                     }
                 }
@@ -66,7 +68,7 @@ public static class SentenceAligner
         }
 
         var ordered = Order(sentences, groups);
-        var rows = ordered.Select(members => BuildRow(sentences, members)).ToList();
+        var rows = ordered.Select(members => BuildRow(sentences, members, matches)).ToList();
         return new Alignment(rows, Summarize(rows, k));
     }
 
@@ -100,7 +102,7 @@ public static class SentenceAligner
         return order.Select(groups.Members).ToList();
     }
 
-    private static AlignmentRow BuildRow(IReadOnlyList<List<ComparableSentence>> sentences, int[] members)
+    private static AlignmentRow BuildRow(IReadOnlyList<List<ComparableSentence>> sentences, int[] members, Dictionary<(int, int, int, int), SentenceMatch> matches)
     {
         var present = Enumerable.Range(0, members.Length).Where(a => members[a] >= 0).ToList();
         var match = SentenceMatch.Identical;
@@ -121,7 +123,7 @@ public static class SentenceAligner
             {
                 for (var j = i + 1; j < present.Count; j++)
                 {
-                    var pairMatch = SentenceSimilarity.Compare(sentences[present[i]][members[present[i]]], sentences[present[j]][members[present[j]]]).Match;
+                    var pairMatch = matches.GetValueOrDefault((present[i], members[present[i]], present[j], members[present[j]]), SentenceMatch.Unique);
                     match = (SentenceMatch)Math.Min((int)match, (int)(pairMatch == SentenceMatch.Unique ? SentenceMatch.Reworded : pairMatch));
                 }
             }

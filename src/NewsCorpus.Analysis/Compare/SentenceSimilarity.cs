@@ -24,6 +24,9 @@ public static class SentenceSimilarity
     /// <summary>Fewest content stems two sentences must share to count as reworded: short sentences meet too easily.</summary>
     public const int RewordedMinShared = 3;
 
+    /// <summary>Below this content overlap two sentences are neither edits nor rewordings of each other: an edit keeps most content words.</summary>
+    private const double MinContentOverlap = 0.3;
+
     private static readonly Differ s_differ = new();
 
     /// <summary>The relation and a score in [0, 3] for ranking candidate pairs (higher is closer).</summary>
@@ -31,34 +34,30 @@ public static class SentenceSimilarity
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (string.Equals(a.Key, b.Key, StringComparison.Ordinal))
+        if (a.KeyHash == b.KeyHash && string.Equals(a.Key, b.Key, StringComparison.Ordinal))
         {
             return (SentenceMatch.Identical, 3);
         }
 
-        var shared = 0;
-        foreach (var stem in a.ContentStems)
-        {
-            if (b.ContentStems.Contains(stem))
-            {
-                shared++;
-            }
-        }
-
-        var contentTotal = a.ContentStems.Count + b.ContentStems.Count;
+        var shared = SharedCount(a.ContentStems, b.ContentStems);
+        var contentTotal = a.ContentStems.Length + b.ContentStems.Length;
         var dice = contentTotal == 0 ? 0 : 2.0 * shared / contentTotal;
-        if (shared < 2 && dice < 0.5)
+        if ((shared < 2 && dice < 0.5) || dice < MinContentOverlap)
         {
             return (SentenceMatch.Unique, 0);
         }
 
-        var kept = 2.0 * CommonSubsequenceLength(a, b) / (a.Words.Count + b.Words.Count);
+        // The diff is the costly part: skip it when the lengths alone rule out an edit.
+        var total = a.Words.Count + b.Words.Count;
+        var kept = 2.0 * Math.Min(a.Words.Count, b.Words.Count) / total >= EditedThreshold
+            ? 2.0 * CommonSubsequenceLength(a, b) / total
+            : 0;
         if (kept >= EditedThreshold)
         {
             return (SentenceMatch.Edited, 2 + kept);
         }
 
-        if (dice >= RewordedThreshold && shared >= Math.Min(RewordedMinShared, Math.Min(a.ContentStems.Count, b.ContentStems.Count)) && shared >= 2)
+        if (dice >= RewordedThreshold && shared >= Math.Min(RewordedMinShared, Math.Min(a.ContentStems.Length, b.ContentStems.Length)) && shared >= 2)
         {
             return (SentenceMatch.Reworded, 1 + dice);
         }
@@ -87,6 +86,30 @@ public static class SentenceSimilarity
         }
 
         return (changedA, changedB);
+    }
+
+    private static int SharedCount(int[] a, int[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared;
     }
 
     private static int CommonSubsequenceLength(ComparableSentence a, ComparableSentence b)

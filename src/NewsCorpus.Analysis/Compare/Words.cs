@@ -68,6 +68,23 @@ public static class Words
 
     public static string Fold(string word)
     {
+        ArgumentNullException.ThrowIfNull(word);
+        if (IsPlainAscii(word, out var clean))
+        {
+            // Most words: nothing to strip but case, and often not even that.
+            return clean ? word : string.Create(word.Length - Skipped(word), word, static (span, source) =>
+            {
+                var i = 0;
+                foreach (var c in source)
+                {
+                    if (c is not ('.' or '\'' or ','))
+                    {
+                        span[i++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                    }
+                }
+            });
+        }
+
         var builder = new StringBuilder(word.Length);
         foreach (var c in word.Normalize(NormalizationForm.FormD))
         {
@@ -81,6 +98,39 @@ public static class Words
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsPlainAscii(string word, out bool clean)
+    {
+        clean = true;
+        foreach (var c in word)
+        {
+            if (c > 127)
+            {
+                return false;
+            }
+
+            if (c is '.' or '\'' or ',' or (>= 'A' and <= 'Z'))
+            {
+                clean = false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Skipped(string word)
+    {
+        var count = 0;
+        foreach (var c in word)
+        {
+            if (c is '.' or '\'' or ',')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
