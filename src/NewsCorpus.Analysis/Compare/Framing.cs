@@ -9,8 +9,8 @@ public enum FramingKind
     Verb,
 }
 
-/// <summary>How often a text uses a word family ("assassination": assassinate, assassinated, …).</summary>
-public sealed record FramingCount(FramingKind Kind, string Family, int Count);
+/// <summary>How often a text uses a word family ("assassination": assassinate, assassinated, …), and where it first does.</summary>
+public sealed record FramingCount(FramingKind Kind, string Family, int Count, int FirstStart);
 
 /// <summary>
 /// Counts the words a text uses for the central act and for reporting speech, by family (Resources/framing.txt).
@@ -24,7 +24,7 @@ public static class Framing
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = Words.Of(text);
-        var counts = new Dictionary<(FramingKind, string), int>();
+        var counts = new Dictionary<(FramingKind, string), (int Count, int First)>();
         for (var i = 0; i < words.Count; i++)
         {
             if (!s_forms.TryGetValue(words[i].Folded, out var forms))
@@ -36,14 +36,14 @@ public static class Framing
             {
                 if (Matches(words, i, formWords))
                 {
-                    counts[(kind, family)] = counts.GetValueOrDefault((kind, family)) + 1;
+                    counts[(kind, family)] = counts.TryGetValue((kind, family), out var seen) ? (seen.Count + 1, seen.First) : (1, words[i].Start);
                     i += formWords.Length - 1;
                     break;
                 }
             }
         }
 
-        return [.. counts.Select(c => new FramingCount(c.Key.Item1, c.Key.Item2, c.Value)).OrderByDescending(c => c.Count).ThenBy(c => c.Family, StringComparer.Ordinal)];
+        return [.. counts.Select(c => new FramingCount(c.Key.Item1, c.Key.Item2, c.Value.Count, c.Value.First)).OrderByDescending(c => c.Count).ThenBy(c => c.Family, StringComparer.Ordinal)];
     }
 
     private static bool Matches(List<ComparableWord> words, int at, string[] form)

@@ -65,8 +65,8 @@ public sealed class CompareService(NewsCorpusDbContext db)
             QuoteClusters(ids, quotes, locators),
             Entities(ids, mentions, locators),
             Numbers(analysisTexts, locators),
-            FramingRows(analysisTexts, FramingKind.Act),
-            FramingRows(analysisTexts, FramingKind.Verb)), []);
+            FramingRows(analysisTexts, locators, FramingKind.Act),
+            FramingRows(analysisTexts, locators, FramingKind.Verb)), []);
     }
 
     private static List<GridRow> Speakers(IReadOnlyList<int> ids, List<QuoteRow> quotes, List<SentenceLocator> locators) =>
@@ -145,11 +145,14 @@ public sealed class CompareService(NewsCorpusDbContext db)
             .ToList();
     }
 
-    private static List<FramingRow> FramingRows(List<string> texts, FramingKind kind)
+    private static List<FramingRow> FramingRows(List<string> texts, List<SentenceLocator> locators, FramingKind kind)
     {
-        var counts = texts.Select(t => Framing.Count(t).Where(c => c.Kind == kind).ToDictionary(c => c.Family, c => c.Count)).ToList();
+        var counts = texts.Select(t => Framing.Count(t).Where(c => c.Kind == kind).ToDictionary(c => c.Family)).ToList();
         return counts.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal)
-            .Select(family => new FramingRow(family, counts.Select(c => c.GetValueOrDefault(family)).ToList()))
+            .Select(family => new FramingRow(
+                family,
+                counts.Select(c => c.TryGetValue(family, out var count) ? count.Count : 0).ToList(),
+                counts.Select((c, i) => c.TryGetValue(family, out var count) ? locators[i].AnchorAt(count.FirstStart) : null).ToList()))
             .OrderByDescending(r => r.Counts.Sum())
             .ThenBy(r => r.Family, StringComparer.Ordinal)
             .Take(MaxFraming)

@@ -31,7 +31,8 @@ public sealed record NumberView(string Text, double Value, string Sentence, stri
 /// <summary>Figures about one thing (what they count) per article; Differs when articles give different figures for it.</summary>
 public sealed record NumberRow(string Unit, IReadOnlyList<IReadOnlyList<NumberView>> PerArticle, bool Differs);
 
-public sealed record FramingRow(string Family, IReadOnlyList<int> Counts);
+/// <summary>A word family with a count per article and where each article first uses it.</summary>
+public sealed record FramingRow(string Family, IReadOnlyList<int> Counts, IReadOnlyList<string?> Anchors);
 
 public sealed record Comparison(
     IReadOnlyList<ComparedArticle> Articles,

@@ -65,6 +65,7 @@ public sealed class CompareTests(StoryCorpus corpus) : IClassFixture<StoryCorpus
         Assert.Contains(troops.QuerySelectorAll("a"), a => a.TextContent == "5,000 US troops");
         Assert.Contains(page.QuerySelectorAll("#framing th[scope=row]"), th => th.TextContent == "killing");
         Assert.Contains(page.QuerySelectorAll("#framing th[scope=row]"), th => th.TextContent == "said");
+        Assert.All(page.QuerySelectorAll("#framing a[href^='#']"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")![1..])));
     }
 
     [Fact]
