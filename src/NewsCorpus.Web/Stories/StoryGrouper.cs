@@ -28,11 +28,14 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     {
         var started = Stopwatch.StartNew();
         db.ChangeTracker.Clear();
+
+        // One writer at a time (SQLite takes the write lock here): an ingestion beside the running app must not
+        // group the same articles twice.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await FillMissingTermsAsync(cancellationToken);
         var incoming = await db.Articles.AsNoTracking().Where(a => a.StoryId == null)
             .Select(a => new Row(a.Id, a.PublishedOn, a.StoryTerms)).ToListAsync(cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var touched = new HashSet<int>();
         if (incoming.Count > 0)
         {

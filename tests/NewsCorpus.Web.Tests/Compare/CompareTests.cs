@@ -133,4 +133,24 @@ public sealed class CompareTests(StoryCorpus corpus) : IClassFixture<StoryCorpus
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(2, body.GetProperty("articles").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Rows_can_be_narrowed_to_differences_or_each_outlets_own_and_passage_links_still_resolve()
+    {
+        var ids = Ids("000", "002");
+        var all = (await corpus.Client.GetPageAsync($"/Compare?articles={ids}")).QuerySelectorAll("table.alignment tbody tr").Length;
+
+        var changed = await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=changed");
+        var changedRows = changed.QuerySelectorAll("table.alignment tbody tr");
+        Assert.InRange(changedRows.Length, 1, all - 1);
+        Assert.DoesNotContain(changedRows, r => r.ClassName == "row-identical");
+        Assert.Equal("page", changed.QuerySelectorAll(".tabs a").Single(a => a.TextContent.StartsWith("Differences only", StringComparison.Ordinal)).GetAttribute("aria-current"));
+        Assert.All(changed.QuerySelectorAll("table.compare-grid a[href*='#']"), a => Assert.StartsWith($"/Compare?articles={ids}#a", a.GetAttribute("href"), StringComparison.Ordinal));
+
+        var own = await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=own");
+        Assert.All(own.QuerySelectorAll("table.alignment tbody tr"), r => Assert.Equal("row-unique", r.ClassName));
+
+        var unknown = await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=%3Cb%3E");
+        Assert.Equal(all, unknown.QuerySelectorAll("table.alignment tbody tr").Length);
+    }
 }

@@ -17,6 +17,24 @@ public sealed class IndexModel(CompareService compare, NewsCorpusDbContext db) :
     /// <summary>The story all compared articles belong to, if they share one.</summary>
     public (int Id, string Title)? Story { get; private set; }
 
+    /// <summary>Which alignment rows to show: all, changed (everything but identical rows) or own (sentences one outlet alone carries).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    public string RowFilter => Show is "changed" or "own" ? Show : "all";
+
+    public IEnumerable<AlignmentRowView> VisibleRows => RowFilter switch
+    {
+        "changed" => Comparison!.Alignment.Where(r => r.Match != "identical"),
+        "own" => Comparison!.Alignment.Where(r => r.Match == "unique"),
+        _ => Comparison!.Alignment,
+    };
+
+    /// <summary>What passage links start with: nothing when every row is on the page, else the unfiltered page.</summary>
+    public string AnchorBase => RowFilter == "all" ? "" : $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}";
+
+    public string FilterUrl(string show) => $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}{(show == "all" ? "" : $"&show={show}")}#text";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var (ids, error) = CompareRequest.Parse(Request.Query["articles"]);
