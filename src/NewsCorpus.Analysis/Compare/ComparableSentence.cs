@@ -47,14 +47,15 @@ public sealed class ComparableSentence
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var paragraph = paragraphs[p];
-            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            var tokens = Tokenizer.Tokenize(paragraph);
+            foreach (var sentence in SentenceSplitter.Split(paragraph, tokens))
             {
                 var raw = paragraph[sentence.Start..sentence.End];
                 var text = raw.Trim();
-                var words = Compare.Words.Of(text);
+                var start = sentence.Start + raw.Length - raw.TrimStart().Length;
+                var words = Compare.Words.Of(tokens, sentence.FirstToken, sentence.TokenCount, start);
                 if (words.Count > 0)
                 {
-                    var start = sentence.Start + raw.Length - raw.TrimStart().Length;
                     sentences.Add(new ComparableSentence(sentences.Count, p, start, text, words));
                 }
             }

@@ -1,23 +1,79 @@
 namespace NewsCorpus.Analysis.Compare;
 
+/// <summary>An article's sentences indexed for finding copies of other sentences in it: by exact key and by content stem.</summary>
+public sealed class SentenceIndex
+{
+    private readonly HashSet<string> _keys;
+    private readonly Dictionary<int, List<int>> _byStem = [];
+
+    public SentenceIndex(IReadOnlyList<ComparableSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        Sentences = sentences;
+        _keys = new HashSet<string>(sentences.Select(s => s.Key), StringComparer.Ordinal);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            foreach (var stem in sentences[i].ContentStems)
+            {
+                if (!_byStem.TryGetValue(stem, out var list))
+                {
+                    _byStem[stem] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+    }
+
+    public IReadOnlyList<ComparableSentence> Sentences { get; }
+
+    /// <summary>Whether this article carries <paramref name="sentence"/> word for word or lightly edited.</summary>
+    public bool Carries(ComparableSentence sentence, int[] scratch)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(scratch);
+        if (_keys.Contains(sentence.Key))
+        {
+            return true;
+        }
+
+        // Only sentences sharing content words can be edits of each other: the stem index finds them.
+        Array.Clear(scratch, 0, Sentences.Count);
+        foreach (var stem in sentence.ContentStems)
+        {
+            if (_byStem.TryGetValue(stem, out var list))
+            {
+                foreach (var i in list)
+                {
+                    scratch[i]++;
+                }
+            }
+        }
+
+        for (var i = 0; i < Sentences.Count; i++)
+        {
+            if (scratch[i] > 0 && SentenceSimilarity.Compare(sentence, Sentences[i]).Match >= SentenceMatch.Edited)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
 /// <summary>Syndication: how much of one article's text another carries, sentence by sentence.</summary>
 public static class SharedText
 {
     /// <summary>How many of <paramref name="article"/>'s sentences appear in <paramref name="other"/> word for word or lightly edited.</summary>
-    public static int SharedSentences(IReadOnlyList<ComparableSentence> article, IReadOnlyList<ComparableSentence> other)
+    public static int SharedSentences(IReadOnlyList<ComparableSentence> article, IReadOnlyList<ComparableSentence> other) =>
+        SharedSentences(article, new SentenceIndex(other));
+
+    public static int SharedSentences(IReadOnlyList<ComparableSentence> article, SentenceIndex other)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(other);
-        var keys = new HashSet<string>(other.Select(s => s.Key), StringComparer.Ordinal);
-        var shared = 0;
-        foreach (var sentence in article)
-        {
-            if (keys.Contains(sentence.Key) || other.Any(o => SentenceSimilarity.Compare(sentence, o).Match >= SentenceMatch.Edited))
-            {
-                shared++;
-            }
-        }
-
-        return shared;
+        var scratch = new int[other.Sentences.Count];
+        return article.Count(sentence => other.Carries(sentence, scratch));
     }
 }

@@ -15,12 +15,21 @@ public static class Words
     public static bool IsStopword(string folded) => s_stopwords.Contains(folded);
 
     /// <summary>Words and numbers of a text, folded: lower case, no diacritics, no dots or apostrophes inside.</summary>
-    public static List<ComparableWord> Of(string text)
+    public static List<ComparableWord> Of(string text) => Of(Tokenizer.Tokenize(text), 0, int.MaxValue, 0);
+
+    /// <summary>
+    /// The words of already tokenized text: <paramref name="count"/> tokens from <paramref name="first"/>, with
+    /// offsets made relative to <paramref name="origin"/> (where the sentence starts).
+    /// </summary>
+    public static List<ComparableWord> Of(IReadOnlyList<Token> tokens, int first, int count, int origin)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = new List<ComparableWord>(tokens.Count);
-        foreach (var token in tokens)
+        ArgumentNullException.ThrowIfNull(tokens);
+        var last = (int)Math.Min((long)first + count, tokens.Count);
+        var words = new List<ComparableWord>(last - first);
+        for (var t = first; t < last; t++)
         {
+            var token = tokens[t];
+            token = token with { Start = token.Start - origin, End = token.End - origin };
             if (token.Kind == TokenKind.Punctuation)
             {
                 continue;

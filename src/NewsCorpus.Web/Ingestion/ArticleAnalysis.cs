@@ -10,16 +10,27 @@ public static class ArticleAnalysis
 {
     private const int MaxContext = 600;
 
+    /// <summary>An article's analysis as rows not yet saved (no article id).</summary>
+    public sealed record Rows(List<Data.EntityMention> Mentions, List<Quote> Quotes, string StoryTerms);
+
     public static void Apply(Article article, IReadOnlyList<string> paragraphs)
     {
-        var text = Article.AnalysisText(paragraphs);
+        var rows = Analyze(article.Title, paragraphs);
 
         // New terms mean the story must be found again (StoryGrouper picks up articles without one).
-        article.StoryTerms = StoryTerms.Format(StoryTerms.Count(article.Title, paragraphs));
+        article.StoryTerms = rows.StoryTerms;
         article.StoryId = null;
-        var analysis = TextAnalyzer.Analyze(text);
         article.Mentions.Clear();
-        article.Mentions.AddRange(analysis.Mentions.Select(m => new Data.EntityMention
+        article.Mentions.AddRange(rows.Mentions);
+        article.Quotes.Clear();
+        article.Quotes.AddRange(rows.Quotes);
+    }
+
+    public static Rows Analyze(string title, IReadOnlyList<string> paragraphs)
+    {
+        var text = Article.AnalysisText(paragraphs);
+        var analysis = TextAnalyzer.Analyze(text);
+        var mentions = analysis.Mentions.Select(m => new Data.EntityMention
         {
             Type = m.Type.ToString(),
             Text = Limit(m.Text, 300),
@@ -27,10 +38,8 @@ public static class ArticleAnalysis
             RefersTo = m.RefersTo is null ? null : Limit(m.RefersTo, 300),
             Start = m.Start,
             End = m.End,
-        }));
-
-        article.Quotes.Clear();
-        article.Quotes.AddRange(analysis.Quotes.Select(q => new Quote
+        }).ToList();
+        var quotes = analysis.Quotes.Select(q => new Quote
         {
             Text = q.Text,
             Partial = q.Partial,
@@ -41,7 +50,8 @@ public static class ArticleAnalysis
             Context = Context(text, analysis, q.Start, q.End),
             Start = q.Start,
             End = q.End,
-        }));
+        }).ToList();
+        return new Rows(mentions, quotes, StoryTerms.Format(StoryTerms.Count(title, paragraphs)));
     }
 
     // The sentences the quote stands in, so a result can show it in its place.

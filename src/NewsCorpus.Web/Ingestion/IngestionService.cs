@@ -225,13 +225,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         var contentHash = Sha256(text);
         var metadataHash = sidecarJson is null ? null : Sha256(sidecarJson);
 
-        var existing = await db.Articles
-            .Include(a => a.Paragraphs)
-            .Include(a => a.RemovedBlocks)
-            .Include(a => a.Mentions)
-            .Include(a => a.Quotes)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.SourcePath == path, cancellationToken);
+        var existing = await db.Articles.FirstOrDefaultAsync(a => a.SourcePath == path, cancellationToken);
         if (existing is not null && existing.ContentHash == contentHash && existing.MetadataHash == metadataHash)
         {
             return new FileResult(path, FileOutcome.Unchanged, existing.Id);
@@ -271,11 +265,9 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         article.Encoding = decoded.EncodingName;
         article.WordCount = parsed.WordCount;
         article.UpdatedAt = now;
-        article.Paragraphs.Clear();
-        article.Paragraphs.AddRange(parsed.Paragraphs.Select((p, i) => new ArticleParagraph { Ordinal = i, Text = p }));
-        article.RemovedBlocks.Clear();
-        article.RemovedBlocks.AddRange(parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason }));
-        ArticleAnalysis.Apply(article, parsed.Paragraphs);
+        var analysis = ArticleAnalysis.Analyze(article.Title, parsed.Paragraphs);
+        article.StoryTerms = analysis.StoryTerms;
+        article.StoryId = null;
         if (existing is null)
         {
             db.Articles.Add(article);
@@ -283,7 +275,16 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
 
         // The article, its analysis and its search entry are one transaction: all of it or none.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (existing is not null)
+        {
+            await ArticleRowWriter.DeleteChildrenAsync(db, existing.Id, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await ArticleRowWriter.InsertChildrenAsync(db, article.Id,
+            [.. parsed.Paragraphs.Select((p, i) => new ArticleParagraph { Ordinal = i, Text = p })],
+            [.. parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason })],
+            analysis.Mentions, analysis.Quotes, cancellationToken);
         await SearchIndex.IndexArticleAsync(db, article.Id, article.Title, parsed.Paragraphs, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id);

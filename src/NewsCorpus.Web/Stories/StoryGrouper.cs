@@ -155,45 +155,53 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         }
 
         var done = new HashSet<(int, int)>();
-        var sentences = new Dictionary<int, List<ComparableSentence>>();
+        var indexes = new Dictionary<int, SentenceIndex>();
         foreach (var chunk in articleIds.Chunk(Chunk))
         {
             var articles = await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id))
                 .Select(a => new { a.Id, a.StoryId, a.PublishedOn }).ToListAsync(cancellationToken);
             var storyIds = articles.Select(a => a.StoryId!.Value).Distinct().ToList();
-            var members = await db.Articles.AsNoTracking().Where(a => a.StoryId != null && storyIds.Contains(a.StoryId.Value))
-                .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn }).ToListAsync(cancellationToken);
-            var byStory = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
-            var overlaps = new List<ArticleOverlap>();
-            foreach (var article in articles)
+            var members = new List<(int Id, int StoryId, DateOnly? PublishedOn)>();
+            foreach (var stories in storyIds.Chunk(Chunk))
             {
-                var others = byStory[article.StoryId!.Value]
+                members.AddRange((await db.Articles.AsNoTracking().Where(a => a.StoryId != null && stories.Contains(a.StoryId.Value))
+                    .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn }).ToListAsync(cancellationToken))
+                    .Select(m => (m.Id, m.StoryId, m.PublishedOn)));
+            }
+
+            var byStory = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
+            var comparisons = articles.Select(article => (article.Id, Others: byStory[article.StoryId!.Value]
                     .Where(m => m.Id != article.Id)
                     .OrderBy(m => Distance(m.PublishedOn, article.PublishedOn)).ThenBy(m => m.Id)
                     .Take(MaxOverlapMembers)
                     .Select(m => m.Id)
-                    .ToList();
-                await LoadSentencesAsync(sentences, [article.Id, .. others], cancellationToken);
-                var mine = sentences[article.Id];
+                    .ToList()))
+                .ToList();
+            await LoadSentencesAsync(indexes, [.. comparisons.SelectMany(c => c.Others.Prepend(c.Id)).Distinct()], cancellationToken);
+
+            var overlaps = new List<ArticleOverlap>();
+            foreach (var (id, others) in comparisons)
+            {
+                var mine = indexes[id];
                 foreach (var other in others)
                 {
-                    if (!done.Add((Math.Min(article.Id, other), Math.Max(article.Id, other))))
+                    if (!done.Add((Math.Min(id, other), Math.Max(id, other))))
                     {
                         continue;
                     }
 
-                    var theirs = sentences[other];
-                    Add(overlaps, article.Id, other, SharedText.SharedSentences(mine, theirs), mine.Count);
-                    Add(overlaps, other, article.Id, SharedText.SharedSentences(theirs, mine), theirs.Count);
+                    var theirs = indexes[other];
+                    Add(overlaps, id, other, SharedText.SharedSentences(mine.Sentences, theirs), mine.Sentences.Count);
+                    Add(overlaps, other, id, SharedText.SharedSentences(theirs.Sentences, mine), theirs.Sentences.Count);
                 }
             }
 
             db.ArticleOverlaps.AddRange(overlaps);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (sentences.Count > 5 * Chunk)
+            if (indexes.Count > 10 * Chunk)
             {
-                sentences.Clear();
+                indexes.Clear();
             }
         }
     }
@@ -209,24 +217,17 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     private static int Distance(DateOnly? a, DateOnly? b) =>
         a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : int.MaxValue / 2;
 
-    private async Task LoadSentencesAsync(Dictionary<int, List<ComparableSentence>> cache, List<int> ids, CancellationToken cancellationToken)
+    private async Task LoadSentencesAsync(Dictionary<int, SentenceIndex> cache, List<int> ids, CancellationToken cancellationToken)
     {
-        var missing = ids.Where(id => !cache.ContainsKey(id)).ToList();
-        if (missing.Count == 0)
+        foreach (var missing in ids.Where(id => !cache.ContainsKey(id)).Chunk(Chunk))
         {
-            return;
-        }
-
-        var paragraphs = await db.ArticleParagraphs.AsNoTracking().Where(p => missing.Contains(p.ArticleId))
-            .OrderBy(p => p.ArticleId).ThenBy(p => p.Ordinal).Select(p => new { p.ArticleId, p.Text }).ToListAsync(cancellationToken);
-        foreach (var id in missing)
-        {
-            cache[id] = [];
-        }
-
-        foreach (var article in paragraphs.GroupBy(p => p.ArticleId))
-        {
-            cache[article.Key] = ComparableSentence.FromParagraphs([.. article.Select(p => p.Text)]);
+            var paragraphs = (await db.ArticleParagraphs.AsNoTracking().Where(p => missing.Contains(p.ArticleId))
+                    .Select(p => new { p.ArticleId, p.Ordinal, p.Text }).ToListAsync(cancellationToken))
+                .ToLookup(p => p.ArticleId);
+            foreach (var id in missing)
+            {
+                cache[id] = new SentenceIndex(ComparableSentence.FromParagraphs([.. paragraphs[id].OrderBy(p => p.Ordinal).Select(p => p.Text)]));
+            }
         }
     }
 }
