@@ -15,7 +15,28 @@ public static class QuoteClusterer
     {
         ArgumentNullException.ThrowIfNull(texts);
         var parent = Enumerable.Range(0, texts.Count).ToArray();
-        var words = texts.Select(Words).ToList();
+
+        // The same words are the same statement: such copies (a statement carried by hundreds of articles) are
+        // joined at once, and only one of them takes part in the fuzzy matching below.
+        var firstWithWords = new Dictionary<string, int>(StringComparer.Ordinal);
+        var representatives = new List<int>();
+        var allWords = new List<string>[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            allWords[i] = Words(texts[i]);
+            var key = string.Join(' ', allWords[i]);
+            if (key.Length > 0 && firstWithWords.TryGetValue(key, out var first))
+            {
+                Union(parent, first, i);
+            }
+            else
+            {
+                firstWithWords[key] = i;
+                representatives.Add(i);
+            }
+        }
+
+        var words = representatives.Select(i => allWords[i]).ToList();
         var sets = words.Select(w => w.ToHashSet(StringComparer.Ordinal)).ToList();
         var byTrigram = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
@@ -52,9 +73,10 @@ public static class QuoteClusterer
 
             foreach (var j in candidates)
             {
-                if (Similar(sets[i], sets[j]) || words[i].SequenceEqual(words[j]))
+                var (a, b) = (representatives[i], representatives[j]);
+                if (Find(parent, a) != Find(parent, b) && Similar(sets[i], sets[j]))
                 {
-                    Union(parent, i, j);
+                    Union(parent, a, b);
                 }
             }
         }
