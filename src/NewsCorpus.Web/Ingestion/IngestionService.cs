@@ -20,6 +20,11 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
     private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
     private static readonly HashSet<string> s_htmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
 
+    /// <summary>Files prepared ahead and written in one transaction.</summary>
+    private const int BlockSize = 32;
+
+    private const string FileSavepoint = "ingest_file";
+
     public async Task<IngestionReport> IngestAsync(IReadOnlyList<string> inputs, string trigger, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -41,11 +46,17 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             CollectFiles(input, files, results);
         }
 
-        for (var i = 0; i < files.Count; i++)
+        // Files go in blocks: the next block is read, parsed and analysed on the thread pool (in parallel) while
+        // this one is written, and a block is written in one transaction with a savepoint per file, so each file
+        // still goes in whole or not at all and the rest of the block is unaffected.
+        var known = await KnownHashesAsync(files, cancellationToken);
+        var blocks = files.Chunk(BlockSize).ToList();
+        var next = blocks.Count > 0 ? PrepareBlockAsync(blocks[0], known, cancellationToken) : null;
+        for (var b = 0; b < blocks.Count; b++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new IngestionProgress(i, files.Count, files[i]));
-            results.Add(await IngestFileWithRetryAsync(files[i], run.Id, cancellationToken));
+            var prepared = await next!;
+            next = b + 1 < blocks.Count ? PrepareBlockAsync(blocks[b + 1], known, cancellationToken) : null;
+            results.AddRange(await StoreBlockAsync(prepared, run.Id, i => progress?.Report(new IngestionProgress(b * BlockSize + i, files.Count, blocks[b][i])), cancellationToken));
         }
 
         progress?.Report(new IngestionProgress(files.Count, files.Count, ""));
@@ -138,25 +149,150 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         files.AddRange(found);
     }
 
-    private async Task<FileResult> IngestFileWithRetryAsync(string path, int runId, CancellationToken cancellationToken)
+    /// <summary>What reading, decoding and analysing a file produced, before anything touches the database.</summary>
+    private sealed record PreparedFile(
+        string Path, FileResult? Failure, bool IsHtml = false, string? EncodingName = null, string? ContentHash = null, string? MetadataHash = null,
+        ParsedArticle? Parsed = null, ArticleAnalysis.Rows? Analysis = null);
+
+    private async Task<Dictionary<string, (string ContentHash, string? MetadataHash)>> KnownHashesAsync(List<string> files, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+        foreach (var chunk in files.Chunk(500))
+        {
+            foreach (var row in await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.SourcePath))
+                .Select(a => new { a.SourcePath, a.ContentHash, a.MetadataHash }).ToListAsync(cancellationToken))
+            {
+                known[row.SourcePath] = (row.ContentHash, row.MetadataHash);
+            }
+        }
+
+        return known;
+    }
+
+    private Task<PreparedFile[]> PrepareBlockAsync(string[] block, Dictionary<string, (string ContentHash, string? MetadataHash)> known, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            var prepared = new PreparedFile[block.Length];
+            Parallel.For(0, block.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                try
+                {
+                    prepared[i] = Prepare(block[i], known);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Reading {Path} failed", block[i]);
+                    prepared[i] = new PreparedFile(block[i], Failed(block[i], $"unexpected error: {ex.Message}"));
+                }
+            });
+            return prepared;
+        }, cancellationToken);
+
+    private PreparedFile Prepare(string path, Dictionary<string, (string ContentHash, string? MetadataHash)> known)
+    {
+        var extension = Path.GetExtension(path);
+        var isHtml = s_htmlExtensions.Contains(extension);
+        if (!isHtml && !s_textExtensions.Contains(extension))
+        {
+            var shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
+            return new PreparedFile(path, Failed(path, $"unsupported file type ({shown}); supported: {string.Join(", ", s_textExtensions.Concat(s_htmlExtensions))}"));
+        }
+
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return new PreparedFile(path, Failed(path, "cannot read the file: it does not exist or is a broken link"));
+            }
+
+            var limit = options.Value.MaxFileBytes;
+            if (info.Length > limit)
+            {
+                return new PreparedFile(path, Failed(path, $"the file is {FormatBytes(info.Length)}, over the {FormatBytes(limit)} limit (Ingestion:MaxFileBytes)"));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new PreparedFile(path, Failed(path, $"cannot read the file: {ex.Message}"));
+        }
+
+        var decoded = isHtml ? HtmlArticleReader.Decode(bytes) : TextDecoder.Decode(bytes);
+        if (!decoded.Succeeded)
+        {
+            return new PreparedFile(path, Failed(path, decoded.Error!));
+        }
+
+        var (sidecar, sidecarJson, sidecarError) = SidecarReader.ReadFor(path);
+        if (sidecarError is not null)
+        {
+            return new PreparedFile(path, Failed(path, sidecarError));
+        }
+
+        var text = decoded.Text!.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var contentHash = Sha256(text);
+        var metadataHash = sidecarJson is null ? null : Sha256(sidecarJson);
+        if (known.TryGetValue(path, out var stored) && stored.ContentHash == contentHash && stored.MetadataHash == metadataHash)
+        {
+            // Most likely unchanged: the database decides when the block is written; no need to analyse it.
+            return new PreparedFile(path, null, isHtml, decoded.EncodingName, contentHash, metadataHash);
+        }
+
+        // Two readers, one pipeline: what follows (analysis, search, outlets) is the same for both.
+        var parsed = isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar);
+        var analysis = parsed.Paragraphs.Count == 0 ? null : ArticleAnalysis.Analyze(parsed.Title, parsed.Paragraphs);
+        return new PreparedFile(path, null, isHtml, decoded.EncodingName, contentHash, metadataHash, parsed, analysis);
+    }
+
+    private async Task<List<FileResult>> StoreBlockAsync(PreparedFile[] block, int runId, Action<int> starting, CancellationToken cancellationToken)
+    {
+        var results = new List<FileResult>(block.Length);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < block.Length; i++)
+        {
+            var file = block[i];
+            starting(i);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped: keep the whole articles written so far; a re-run finds them unchanged and does the rest.
+                await transaction.CommitAsync(CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var result = file.Failure ?? await StoreWithRetryAsync(transaction, file, runId, cancellationToken);
+            LogResult(result);
+            results.Add(result);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    private async Task<FileResult> StoreWithRetryAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, PreparedFile file, int runId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            await transaction.CreateSavepointAsync(FileSavepoint, cancellationToken);
             try
             {
-                var result = await IngestFileAsync(path, runId, cancellationToken);
-                LogResult(result);
+                var result = await StoreAsync(file, runId, cancellationToken);
+                await transaction.ReleaseSavepointAsync(FileSavepoint, cancellationToken);
                 return result;
             }
             catch (DbUpdateException ex) when (attempt == 1)
             {
                 // Another process may have added the same outlet or path a moment ago; read again and retry once.
-                logger.LogWarning(ex, "Retrying {Path} after a database conflict", path);
+                await transaction.RollbackToSavepointAsync(FileSavepoint, cancellationToken);
+                logger.LogWarning(ex, "Retrying {Path} after a database conflict", file.Path);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Ingesting {Path} failed", path);
-                return new FileResult(path, FileOutcome.Failed, Reason: $"unexpected error: {ex.Message}");
+                await transaction.RollbackToSavepointAsync(FileSavepoint, cancellationToken);
+                logger.LogError(ex, "Ingesting {Path} failed", file.Path);
+                return new FileResult(file.Path, FileOutcome.Failed, Reason: $"unexpected error: {ex.Message}");
             }
             finally
             {
@@ -177,56 +313,12 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         }
     }
 
-    private async Task<FileResult> IngestFileAsync(string path, int runId, CancellationToken cancellationToken)
+    private async Task<FileResult> StoreAsync(PreparedFile file, int runId, CancellationToken cancellationToken)
     {
-        var extension = Path.GetExtension(path);
-        var isHtml = s_htmlExtensions.Contains(extension);
-        if (!isHtml && !s_textExtensions.Contains(extension))
-        {
-            var shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
-            return Failed(path, $"unsupported file type ({shown}); supported: {string.Join(", ", s_textExtensions.Concat(s_htmlExtensions))}");
-        }
-
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Failed(path, "cannot read the file: it does not exist or is a broken link");
-            }
-
-            var limit = options.Value.MaxFileBytes;
-            if (info.Length > limit)
-            {
-                return Failed(path, $"the file is {FormatBytes(info.Length)}, over the {FormatBytes(limit)} limit (Ingestion:MaxFileBytes)");
-            }
-
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Failed(path, $"cannot read the file: {ex.Message}");
-        }
-
-        var decoded = isHtml ? HtmlArticleReader.Decode(bytes) : TextDecoder.Decode(bytes);
-        if (!decoded.Succeeded)
-        {
-            return Failed(path, decoded.Error!);
-        }
-
-        var (sidecar, sidecarJson, sidecarError) = SidecarReader.ReadFor(path);
-        if (sidecarError is not null)
-        {
-            return Failed(path, sidecarError);
-        }
-
-        var text = decoded.Text!.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var contentHash = Sha256(text);
-        var metadataHash = sidecarJson is null ? null : Sha256(sidecarJson);
-
+        var path = file.Path;
+        var contentHash = file.ContentHash!;
         var existing = await db.Articles.FirstOrDefaultAsync(a => a.SourcePath == path, cancellationToken);
-        if (existing is not null && existing.ContentHash == contentHash && existing.MetadataHash == metadataHash)
+        if (existing is not null && existing.ContentHash == contentHash && existing.MetadataHash == file.MetadataHash)
         {
             return new FileResult(path, FileOutcome.Unchanged, existing.Id);
         }
@@ -242,12 +334,20 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             }
         }
 
-        // Two readers, one pipeline: what follows (analysis, search, outlets) is the same for both.
-        var parsed = isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar);
+        // Read as unchanged but changed in the database since the run started (another process): analyse now.
+        var prepared = file.Parsed is null ? Prepare(path, []) : file;
+        if (prepared.Failure is not null)
+        {
+            return prepared.Failure;
+        }
+
+        var parsed = prepared.Parsed!;
         if (parsed.Paragraphs.Count == 0)
         {
-            return Failed(path, isHtml ? "no article text found in the page" : "no article text found in the file");
+            return Failed(path, file.IsHtml ? "no article text found in the page" : "no article text found in the file");
         }
+
+        var analysis = prepared.Analysis!;
         var outlet = parsed.Outlet is { } outletName ? await FindOrAddOutletAsync(outletName, cancellationToken) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var article = existing ?? new Article { Title = parsed.Title, SourcePath = path, ContentHash = contentHash, IngestedAt = now };
@@ -260,33 +360,29 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         article.Outlet = outlet;
         article.OutletEvidence = parsed.OutletEvidence;
         article.Url = parsed.Url;
-        article.ContentHash = contentHash;
-        article.MetadataHash = metadataHash;
-        article.Encoding = decoded.EncodingName;
+        article.ContentHash = prepared.ContentHash!;
+        article.MetadataHash = prepared.MetadataHash;
+        article.Encoding = prepared.EncodingName;
         article.WordCount = parsed.WordCount;
         article.UpdatedAt = now;
-        var analysis = ArticleAnalysis.Analyze(article.Title, parsed.Paragraphs);
         article.StoryTerms = analysis.StoryTerms;
         article.StoryId = null;
         if (existing is null)
         {
             db.Articles.Add(article);
         }
-
-        // The article, its analysis and its search entry are one transaction: all of it or none.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (existing is not null)
+        else
         {
             await ArticleRowWriter.DeleteChildrenAsync(db, existing.Id, cancellationToken);
         }
 
+        // The article, its analysis and its search entry go in under one savepoint: all of it or none.
         await db.SaveChangesAsync(cancellationToken);
         await ArticleRowWriter.InsertChildrenAsync(db, article.Id,
             [.. parsed.Paragraphs.Select((p, i) => new ArticleParagraph { Ordinal = i, Text = p })],
             [.. parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason })],
             analysis.Mentions, analysis.Quotes, cancellationToken);
         await SearchIndex.IndexArticleAsync(db, article.Id, article.Title, parsed.Paragraphs, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id);
     }
 
