@@ -94,6 +94,12 @@ public static partial class HtmlArticleReader
             derived = true;
         }
 
+        // A "By Name" line is the byline, not story text.
+        if (metadata.Author is { } byline)
+        {
+            paragraphs.RemoveAll(p => p.Length < 100 && (string.Equals(p, byline, StringComparison.Ordinal) || string.Equals(p, "By " + byline, StringComparison.OrdinalIgnoreCase)));
+        }
+
         // The headline is the title, not story text.
         if (paragraphs.Count > 0 && string.Equals(Normalize(paragraphs[0]), Normalize(title!), StringComparison.OrdinalIgnoreCase))
         {
@@ -154,7 +160,8 @@ public static partial class HtmlArticleReader
         var documentTitle = document.Title?.Trim();
         var h1 = document.QuerySelector("h1")?.TextContent is { } h ? Normalize(h) : null;
         var title = headline ?? Meta("og:title") ?? (string.IsNullOrWhiteSpace(h1) ? null : h1) ?? WithoutSiteName(documentTitle, siteName);
-        author ??= Meta("author") ?? Meta("article:author") ?? Meta("byl")?.Replace("By ", "", StringComparison.OrdinalIgnoreCase);
+        author ??= Meta("author") ?? Meta("article:author") ?? Meta("byl")?.Replace("By ", "", StringComparison.OrdinalIgnoreCase)
+            ?? Meta("dc.creator") ?? Meta("parsely-author") ?? Meta("sailthru.author") ?? BylineInPage(document);
         published ??= Meta("article:published_time") ?? Meta("pubdate") ?? Meta("date") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
         var (date, time) = ParseDate(published);
         var outlet = siteName ?? publisher;
@@ -168,6 +175,46 @@ public static partial class HtmlArticleReader
             url,
             document.DocumentElement.GetAttribute("lang"));
     }
+
+    /// <summary>
+    /// A byline in the page itself: an element marked as the author (itemprop, rel, a byline or author class), or a
+    /// short "By Name" line near the top. Only short, name-like text counts, so an author biography does not.
+    /// </summary>
+    private static string? BylineInPage(IHtmlDocument document)
+    {
+        var marked = document.QuerySelectorAll("[itemprop=author], [rel=author], [class*=byline], [class~=author], [class*=author-name]")
+            .Select(e => BylineText(e.TextContent))
+            .FirstOrDefault(t => t is not null);
+        if (marked is not null)
+        {
+            return marked;
+        }
+
+        foreach (var element in document.QuerySelectorAll("p, div, span").Take(200))
+        {
+            if (element.ChildElementCount == 0 && ByLine().Match(Normalize(element.TextContent)) is { Success: true } match)
+            {
+                return match.Groups["name"].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? BylineText(string text)
+    {
+        var line = Normalize(text);
+        if (line.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+        {
+            line = line[3..].Trim();
+        }
+
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 8 && line.Length <= 80 && char.IsUpper(line[0]) ? line : null;
+    }
+
+    [GeneratedRegex(@"^By (?<name>\p{Lu}[\p{L}.'’-]+(?: (?:and |& )?\p{Lu}[\p{L}.'’-]+){0,5})$", RegexOptions.CultureInvariant)]
+    private static partial Regex ByLine();
 
     private static IEnumerable<JsonElement> Items(JsonElement element)
     {
