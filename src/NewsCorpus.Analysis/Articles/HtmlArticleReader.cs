@@ -421,27 +421,42 @@ public static partial class HtmlArticleReader
 
         // Score the containers of prose blocks: long text, commas, few links.
         var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
-        foreach (var element in Descendants(body, removed))
+        void Credit(IElement? parent, string text)
         {
-            if (element.LocalName is not ("p" or "pre" or "td" or "blockquote" or "div" or "section") || (element.LocalName is "div" or "section" && page.HasBlockChild(element)))
-            {
-                continue;
-            }
-
-            var text = page.Text(element);
-            if (text.Length < 25)
-            {
-                continue;
-            }
-
             var score = 1 + text.Count(c => c == ',') + Math.Min(text.Length / 100.0, 3);
-            if (element.ParentElement is { } parent)
+            if (parent is not null)
             {
                 scores[parent] = scores.GetValueOrDefault(parent) + score;
                 if (parent.ParentElement is { } grandparent)
                 {
                     scores[grandparent] = scores.GetValueOrDefault(grandparent) + score / 2;
                 }
+            }
+        }
+
+        foreach (var element in Descendants(body, removed))
+        {
+            if (element.LocalName is "div" or "section" or "article" or "main" or "td" && page.HasBlockChild(element))
+            {
+                // Text written straight into a container between its blocks ("text<div class=br></div>text", or
+                // text and <br>s next to a <div>): each run is a paragraph of this container.
+                foreach (var run in page.DirectRuns(element).Where(r => r.Length >= 25))
+                {
+                    Credit(element, run);
+                }
+
+                continue;
+            }
+
+            if (element.LocalName is not ("p" or "pre" or "td" or "blockquote" or "div" or "section"))
+            {
+                continue;
+            }
+
+            var text = page.Text(element);
+            if (text.Length >= 25)
+            {
+                Credit(element.ParentElement, text);
             }
         }
 
@@ -455,6 +470,12 @@ public static partial class HtmlArticleReader
                 best = element;
                 bestScore = adjusted;
             }
+        }
+
+        // Microdata that names the story body is the page's own answer, when it holds a story's worth of text.
+        if (document.QuerySelector("[itemprop=articleBody]") is { } marked && !removed.Contains(marked) && page.Text(marked).Length >= 250)
+        {
+            return page.Blocks(marked);
         }
 
         if (best is null)
@@ -520,7 +541,10 @@ public static partial class HtmlArticleReader
 
         public bool HasBlockChild(IElement element) => element.Children.Any(c => !removed.Contains(c) && s_blocks.Contains(c.LocalName));
 
-        // The leaf text blocks of a container in reading order, each one paragraph.
+        /// <summary>
+        /// The paragraphs of a container in reading order: each leaf text block, and each run of text written
+        /// straight into a container between its blocks or &lt;br&gt;s.
+        /// </summary>
         public List<string> Blocks(IElement root)
         {
             var paragraphs = new List<string>();
@@ -530,17 +554,119 @@ public static partial class HtmlArticleReader
                 return paragraphs;
             }
 
-            foreach (var element in Descendants(root, removed))
+            // An explicit stack (pages nest thousands deep): a null marks the end of a container, which ends its run.
+            var run = new StringBuilder();
+            var linked = 0;
+            var stack = new Stack<INode?>();
+            PushChildren(root, stack);
+            while (stack.Count > 0)
             {
-                var isLeafBlock = (s_textBlocks.Contains(element.LocalName) && !element.Children.Any(c => s_textBlocks.Contains(c.LocalName)))
-                    || (element.LocalName is "div" or "section" && !HasBlockChild(element));
-                if (isLeafBlock && !HasTextBlockAncestorBelow(element, root))
+                var node = stack.Pop();
+                if (node is null || (node is IElement { LocalName: "br" } && run.Length > 0 && EndsRun(run)))
+                {
+                    Flush(run, ref linked, paragraphs);
+                    continue;
+                }
+
+                if (node.NodeType == NodeType.Text)
+                {
+                    run.Append(node.TextContent);
+                    continue;
+                }
+
+                if (node is not IElement element || removed.Contains(element))
+                {
+                    continue;
+                }
+
+                if (!s_blocks.Contains(element.LocalName))
+                {
+                    var inline = Text(element);
+                    run.Append(' ').Append(inline).Append(' ');
+                    linked += (int)(inline.Length * (element.LocalName == "a" ? 1 : LinkDensity(element)));
+                    continue;
+                }
+
+                Flush(run, ref linked, paragraphs);
+                if (s_textBlocks.Contains(element.LocalName) && !element.Children.Any(c => s_textBlocks.Contains(c.LocalName)) || !HasBlockChild(element))
                 {
                     Add(element, paragraphs);
+                    continue;
+                }
+
+                stack.Push(null);
+                PushChildren(element, stack);
+            }
+
+            Flush(run, ref linked, paragraphs);
+            return paragraphs;
+        }
+
+        /// <summary>The runs of text written straight into a container (not inside its block children).</summary>
+        public List<string> DirectRuns(IElement container)
+        {
+            var runs = new List<string>();
+            var run = new StringBuilder();
+            foreach (var node in container.ChildNodes)
+            {
+                if (node.NodeType == NodeType.Text)
+                {
+                    run.Append(node.TextContent);
+                }
+                else if (node is IElement element && !removed.Contains(element))
+                {
+                    if (s_blocks.Contains(element.LocalName) || element.LocalName == "br")
+                    {
+                        AddRun(run, runs);
+                    }
+                    else
+                    {
+                        run.Append(' ').Append(Text(element)).Append(' ');
+                    }
                 }
             }
 
-            return paragraphs;
+            AddRun(run, runs);
+            return runs;
+        }
+
+        private static void AddRun(StringBuilder run, List<string> runs)
+        {
+            var text = Normalize(run.ToString());
+            run.Clear();
+            if (text.Length > 0)
+            {
+                runs.Add(text);
+            }
+        }
+
+        // One <br> inside a sentence is a line break; a <br> after a sentence (or a second one) ends a paragraph.
+        private static bool EndsRun(StringBuilder run)
+        {
+            var text = run.ToString().TrimEnd();
+            return text.Length == 0 || text[^1] is '.' or '!' or '?' or '"' or '”' or ':' or ')';
+        }
+
+        private static void PushChildren(IElement element, Stack<INode?> stack)
+        {
+            foreach (var child in element.ChildNodes.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+
+        // A run is a paragraph unless it is a word or two, or mostly links (a row of navigation).
+        private static void Flush(StringBuilder run, ref int linked, List<string> paragraphs)
+        {
+            var text = Normalize(run.ToString());
+            run.Clear();
+            var words = TextShape.CountWords(text);
+            var linkShare = text.Length == 0 ? 0 : (double)linked / text.Length;
+            linked = 0;
+            if (words >= 2 && !(linkShare > 0.5 && words < 40))
+            {
+                paragraphs.Add(text);
+            }
         }
 
         private void Add(IElement element, List<string> paragraphs)
@@ -562,18 +688,6 @@ public static partial class HtmlArticleReader
             paragraphs.Add(text);
         }
 
-        private static bool HasTextBlockAncestorBelow(IElement element, IElement root)
-        {
-            for (var parent = element.ParentElement; parent is not null && parent != root; parent = parent.ParentElement)
-            {
-                if (s_textBlocks.Contains(parent.LocalName))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     private static string Normalize(string text) => Spaces().Replace(text, " ").Trim();

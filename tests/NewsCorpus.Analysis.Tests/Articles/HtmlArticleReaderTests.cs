@@ -49,6 +49,34 @@ public sealed class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void Text_written_straight_into_a_container_between_its_blocks_and_line_breaks_is_kept_as_paragraphs()
+    {
+        var body = $"""
+            <div class="post-body">
+              {Story1}<div class="spacer"></div>{Story2}<br><br>
+              <span>{Story3}</span>
+              <div class="ad-slot"><a href="/x">Advertisement</a></div>
+            </div>
+            """;
+        var article = HtmlArticleReader.Read(Page("<title>Harbour budget</title>", $"<h1>Council passes harbour budget</h1>{body}"));
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void The_element_marked_as_the_article_body_wins_over_a_longer_block_elsewhere()
+    {
+        var teaser = string.Join("", Enumerable.Range(1, 8).Select(i => $"<p>Other news {i}: the regional league announced a new schedule, with matches moved, tickets refunded, and fans told to check the website.</p>"));
+        var body = $"""
+            <div class="col-a">{teaser}</div>
+            <div class="col-b"><div itemprop="articleBody"><p>{Story1}</p><p>{Story2}</p><p>{Story3}</p></div></div>
+            """;
+        var article = HtmlArticleReader.Read(Page("<title>Harbour budget</title>", body));
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
     public void Metadata_comes_from_json_ld_first()
     {
         const string head = """
