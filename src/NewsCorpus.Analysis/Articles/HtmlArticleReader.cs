@@ -506,6 +506,23 @@ public static partial class HtmlArticleReader
             }
         }
 
+        // Stories cut into sections (between figures, pull quotes or ads) repeat the container's markup: other
+        // elements with the best container's tag and class that hold prose are parts of the same story.
+        if (best.ClassName is { Length: > 0 } bestClass)
+        {
+            foreach (var (element, score) in scores)
+            {
+                if (element != best && element.LocalName == best.LocalName && element.ClassName == bestClass
+                    && score * (1 - page.LinkDensity(element)) >= 3
+                    && !parts.Any(p => p.Contains(element) || element.Contains(p)))
+                {
+                    parts.Add(element);
+                }
+            }
+
+            parts.Sort((a, b) => a == b ? 0 : a.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following) ? -1 : 1);
+        }
+
         return [.. parts.SelectMany(page.Blocks)];
     }
 
@@ -588,6 +605,13 @@ public static partial class HtmlArticleReader
                 }
 
                 Flush(run, ref linked, paragraphs);
+                if (element.LocalName == "tr" && !element.Children.Any(c => c.Children.Any(g => s_blocks.Contains(g.LocalName))))
+                {
+                    // A table row reads as one line: "3 Kevin Harvick 5033 4 6", not five one-word paragraphs.
+                    AddRow(element, paragraphs);
+                    continue;
+                }
+
                 if (s_textBlocks.Contains(element.LocalName) && !element.Children.Any(c => s_textBlocks.Contains(c.LocalName)) || !HasBlockChild(element))
                 {
                     Add(element, paragraphs);
@@ -664,6 +688,15 @@ public static partial class HtmlArticleReader
             var linkShare = text.Length == 0 ? 0 : (double)linked / text.Length;
             linked = 0;
             if (words >= 2 && !(linkShare > 0.5 && words < 40))
+            {
+                paragraphs.Add(text);
+            }
+        }
+
+        private void AddRow(IElement row, List<string> paragraphs)
+        {
+            var text = string.Join(' ', row.Children.Where(c => !removed.Contains(c)).Select(Text).Where(t => t.Length > 0));
+            if (text.Length > 0 && LinkDensity(row) <= 0.5)
             {
                 paragraphs.Add(text);
             }

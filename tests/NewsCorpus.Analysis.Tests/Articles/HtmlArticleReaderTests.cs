@@ -77,6 +77,33 @@ public sealed class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void A_story_cut_into_sections_by_figures_keeps_every_section_in_order()
+    {
+        var body = $"""
+            <div class="wrap"><section class="outer"><div class="story-part"><p>{Story1}</p><p>{Story2}</p></div></section></div>
+            <div class="wrap"><figure><img src="a.jpg"><figcaption>The harbour at dawn.</figcaption></figure></div>
+            <div class="promo-box"><p>Subscribe today for unlimited access to every story, podcast and newsletter we publish.</p></div>
+            <div class="wrap"><section class="outer"><div class="story-part"><p>{Story3}</p></div></section></div>
+            """;
+        var article = HtmlArticleReader.Read(Page("<title>Harbour budget</title>", $"<h1>Council passes harbour budget</h1>{body}"));
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void A_table_row_reads_as_one_line()
+    {
+        var body = $"""
+            <div class="article-body"><p>{Story1}</p>
+            <table><tr><th>Pos.</th><th>Ward</th><th>Votes</th></tr><tr><td>1</td><td>Old Town</td><td>5040</td></tr><tr><td>2</td><td>Harbour</td><td>4210</td></tr></table>
+            <p>{Story2}</p></div>
+            """;
+        var article = HtmlArticleReader.Read(Page("<title>Harbour budget</title>", $"<h1>Council passes harbour budget</h1>{body}"));
+
+        Assert.Equal([Story1, "Pos. Ward Votes", "1 Old Town 5040", "2 Harbour 4210", Story2], article.Paragraphs);
+    }
+
+    [Fact]
     public void Metadata_comes_from_json_ld_first()
     {
         const string head = """
