@@ -94,6 +94,8 @@ public static partial class HtmlArticleReader
             derived = true;
         }
 
+        var dropped = DropCaptionsAndRepeats(paragraphs);
+
         // A "By Name" line is the byline, not story text.
         if (metadata.Author is { } byline)
         {
@@ -118,9 +120,41 @@ public static partial class HtmlArticleReader
             OutletEvidence = sidecar?.Outlet is not null ? "sidecar metadata file" : metadata.OutletEvidence,
             Url = sidecar?.Url ?? metadata.Url,
             Paragraphs = paragraphs,
-            Removed = [],
+            Removed = dropped,
             WordCount = paragraphs.Sum(TextShape.CountWords),
         };
+    }
+
+    /// <summary>
+    /// Photo captions and credits that sit outside &lt;figure&gt; ("Photo: Hau Dinh, AP"), advertisement markers, and
+    /// long paragraphs repeated word for word (a caption shown three times, a pull quote) leave the story text; they are
+    /// returned as removed blocks with their reason.
+    /// </summary>
+    private static List<BoilerplateBlock> DropCaptionsAndRepeats(List<string> paragraphs)
+    {
+        var removed = new List<BoilerplateBlock>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>(paragraphs.Count);
+        foreach (var paragraph in paragraphs)
+        {
+            // Only long repeats: short lines (a meal plan's "Meal 1", a shop link) recur in real story text.
+            var reason = !seen.Add(paragraph) && TextShape.CountWords(paragraph) >= 15 ? BoilerplateReasons.RepeatedText
+                : TextShape.CountWords(paragraph) <= 60 && (BoilerplateRules.Caption().IsMatch(paragraph) || BoilerplateRules.CreditOnly().IsMatch(paragraph)) ? BoilerplateReasons.Caption
+                : BoilerplateRules.Advertisement().IsMatch(paragraph) ? BoilerplateReasons.Advertisement
+                : null;
+            if (reason is null)
+            {
+                kept.Add(paragraph);
+            }
+            else
+            {
+                removed.Add(new BoilerplateBlock(paragraph, reason));
+            }
+        }
+
+        paragraphs.Clear();
+        paragraphs.AddRange(kept);
+        return removed;
     }
 
     private sealed record PageMetadata(string? Title, string? Author, DateOnly? Date, TimeOnly? Time, string? Outlet, string? OutletEvidence, string? Url, string? Language);

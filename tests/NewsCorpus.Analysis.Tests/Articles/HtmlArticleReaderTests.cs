@@ -104,6 +104,24 @@ public sealed class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void Captions_outside_figures_and_repeated_paragraphs_are_removed_with_a_reason_but_short_repeats_stay()
+    {
+        const string Caption = "Councillors vote in the chamber of the old town hall on Tuesday evening after a long debate. (AP Photo/Jane Smith)";
+        var body = $"""
+            <div class="article-body">
+              <p>{Story1}</p><p>{Caption}</p><p>Photo: Jane Smith, AP</p>
+              <p>{Story2}</p><p>{Story1}</p>
+              <h3>Step 1</h3><p>{Story3}</p><h3>Step 1</h3>
+            </div>
+            """;
+        var article = HtmlArticleReader.Read(Page("<title>Harbour budget</title>", $"<h1>Council passes harbour budget</h1>{body}"));
+
+        Assert.Equal([Story1, Story2, "Step 1", Story3, "Step 1"], article.Paragraphs);
+        Assert.Contains(article.Removed, r => r.Text == Caption && r.Reason == BoilerplateReasons.Caption);
+        Assert.Contains(article.Removed, r => r.Text == Story1 && r.Reason == BoilerplateReasons.RepeatedText);
+    }
+
+    [Fact]
     public void Metadata_comes_from_json_ld_first()
     {
         const string head = """
