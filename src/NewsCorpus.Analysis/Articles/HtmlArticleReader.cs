@@ -119,6 +119,7 @@ public static partial class HtmlArticleReader
             Outlet = sidecar?.Outlet ?? (metadata.Outlet is { } outlet ? NewsSources.CanonicalOutlet(outlet) : null),
             OutletEvidence = sidecar?.Outlet is not null ? "sidecar metadata file" : metadata.OutletEvidence,
             Url = sidecar?.Url ?? metadata.Url,
+            Language = metadata.Language,
             Paragraphs = paragraphs,
             Removed = dropped,
             WordCount = paragraphs.Sum(TextShape.CountWords),
@@ -155,6 +156,13 @@ public static partial class HtmlArticleReader
         paragraphs.Clear();
         paragraphs.AddRange(kept);
         return removed;
+    }
+
+    // "en_US" → "en-US"; anything that is not a language tag → null.
+    private static string? LanguageTag(string? value)
+    {
+        var tag = value?.Split(',')[0].Trim().Replace('_', '-');
+        return tag is { Length: >= 2 and <= 20 } && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && char.IsAsciiLetter(tag[0]) ? tag : null;
     }
 
     private sealed record PageMetadata(string? Title, string? Author, DateOnly? Date, TimeOnly? Time, string? Outlet, string? OutletEvidence, string? Url, string? Language);
@@ -207,7 +215,8 @@ public static partial class HtmlArticleReader
             outlet is null ? null : Normalize(outlet),
             siteName is not null ? "page metadata (og:site_name)" : publisher is not null ? "page metadata (JSON-LD publisher)" : null,
             url,
-            document.DocumentElement.GetAttribute("lang"));
+            LanguageTag(document.DocumentElement.GetAttribute("lang") ?? document.DocumentElement.GetAttribute("xml:lang")
+                ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content") ?? Meta("og:locale")));
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed record ParsedArticle
 
     public string? Url { get; init; }
 
+    /// <summary>The page's declared language (html lang, Content-Language, og:locale), as a tag such as "en" or "pt-BR".</summary>
+    public string? Language { get; init; }
+
     public required IReadOnlyList<string> Paragraphs { get; init; }
 
     public required IReadOnlyList<BoilerplateBlock> Removed { get; init; }

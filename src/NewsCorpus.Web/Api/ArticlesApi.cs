@@ -17,7 +17,7 @@ public static class ArticlesApi
 
     public sealed record ArticleDetail(
         int Id, string Title, bool TitleDerived, string? Outlet, string? OutletEvidence, DateOnly? PublishedOn, TimeOnly? PublishedTime,
-        string? Byline, string? WireOrigin, string SourcePath, string? Url, int WordCount,
+        string? Byline, string? WireOrigin, string SourcePath, string? Url, string? Language, int WordCount,
         IReadOnlyList<string> Paragraphs, IReadOnlyList<RemovedItem> Removed);
 
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder endpoints)
@@ -59,7 +59,7 @@ public static class ArticlesApi
         var article = await db.Articles.AsNoTracking()
             .Where(a => a.Id == id)
             .Select(a => new ArticleDetail(a.Id, a.Title, a.TitleDerived, a.Outlet != null ? a.Outlet.Name : null, a.OutletEvidence,
-                a.PublishedOn, a.PublishedTime, a.Byline, a.WireOrigin, a.SourcePath, a.Url, a.WordCount,
+                a.PublishedOn, a.PublishedTime, a.Byline, a.WireOrigin, a.SourcePath, a.Url, a.Language, a.WordCount,
                 a.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text).ToList(),
                 a.RemovedBlocks.OrderBy(r => r.Ordinal).Select(r => new RemovedItem(r.Text, r.Reason)).ToList()))
             .FirstOrDefaultAsync(cancellationToken);

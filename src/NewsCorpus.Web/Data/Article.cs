@@ -25,6 +25,9 @@ public sealed class Article
 
     public string? Url { get; set; }
 
+    /// <summary>The language a saved page declares ("en", "pt-BR"); null for plain text.</summary>
+    public string? Language { get; set; }
+
     /// <summary>Full path of the file the article was read from; one article per path.</summary>
     public required string SourcePath { get; set; }
 

@@ -360,6 +360,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         article.Outlet = outlet;
         article.OutletEvidence = parsed.OutletEvidence;
         article.Url = parsed.Url;
+        article.Language = parsed.Language;
         article.ContentHash = prepared.ContentHash!;
         article.MetadataHash = prepared.MetadataHash;
         article.Encoding = prepared.EncodingName;

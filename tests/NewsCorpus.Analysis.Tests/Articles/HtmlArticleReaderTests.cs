@@ -182,6 +182,9 @@ public sealed class HtmlArticleReaderTests
         var article = HtmlArticleReader.Read("<html lang=\"es\"><body><nav><a href=\"/\">Inicio</a></nav><div class=\"contenido\"><p>El consejo municipal aprobó el martes el presupuesto del puerto, después de un largo debate de seis horas.</p><p>La concejal Jane Okafor dijo que el plan financiará cuarenta nuevos maestros y reparará dos puentes.</p></div></body></html>");
         Assert.Equal(2, article.Paragraphs.Count);
         Assert.StartsWith("El consejo municipal", article.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Equal("es", article.Language);
+        Assert.Equal("pt-BR", HtmlArticleReader.Read("<html><head><meta property=\"og:locale\" content=\"pt_BR\"></head><body><p>Texto.</p></body></html>").Language);
+        Assert.Null(HtmlArticleReader.Read("<html lang=\"<script>\"><body><p>Text.</p></body></html>").Language);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.WireOrigin).HasMaxLength(200);
         builder.Property(a => a.OutletEvidence).HasMaxLength(500);
         builder.Property(a => a.Url).HasMaxLength(2000);
+        builder.Property(a => a.Language).HasMaxLength(20);
         builder.Property(a => a.SourcePath).HasMaxLength(2000);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.MetadataHash).HasMaxLength(64);

@@ -39,6 +39,10 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<DateTime>("IngestedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MetadataHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
