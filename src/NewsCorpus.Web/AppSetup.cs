@@ -47,6 +47,7 @@ public static class AppSetup
         services.AddScoped<Stories.StoryGrouper>();
         services.AddScoped<Compare.CompareService>();
         services.AddScoped<Search.SearchService>();
+        services.AddSingleton<Search.ArticleFacetIndex>();
         return services;
     }
 

@@ -24,7 +24,7 @@ public sealed record QuoteResults(int Total, IReadOnlyList<QuoteHit> Items, IRea
 /// (<see cref="SearchQuery"/>) and is rebuilt here from letters and digits only, every term quoted, so user text
 /// never reaches FTS5 syntax. Ranking is BM25 with the title weighted four times the body.
 /// </summary>
-public sealed class SearchService(NewsCorpusDbContext db)
+public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex facts)
 {
     public const string Relevance = "relevance";
     public const string Date = "date";
@@ -77,39 +77,63 @@ public sealed class SearchService(NewsCorpusDbContext db)
             from = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid LEFT JOIN Outlets o ON o.Id = a.OutletId WHERE 1 = 1" + filters.Value.Sql;
         }
 
+        // One pass over the hits gives the count, the order and the outlet and month facets; only the page's
+        // rows are read again, for their titles and snippets; the entity facet comes from an in-memory index.
         var score = query.HasTerms ? "ArticleSearch.rank" : "0.0";
-        var snippet = query.HasTerms
-            ? $"snippet(ArticleSearch, -1, char({(int)MarkOpen}), char({(int)MarkClose}), '…', 32)"
-            : "substr(ArticleSearch.Body, 1, 240)";
-        var order = sort == Date
-            ? "ORDER BY a.PublishedOn IS NULL, a.PublishedOn DESC, a.PublishedTime DESC, Score, a.Id"
-            : query.HasTerms ? "ORDER BY Score, a.Id" : "ORDER BY a.PublishedOn IS NULL, a.PublishedOn DESC, a.Id";
+        // Without filters the full-text table alone gives the hits; filters need the article rows.
+        var hitSql = query.HasTerms && filters.Value.Sql.Length == 0
+            ? "SELECT rowid, rank FROM ArticleSearch WHERE ArticleSearch MATCH $match"
+            : $"SELECT a.Id, {score} {from}";
+        var scored = await ReadAsync(hitSql, parameters, r => (Id: r.GetInt32(0), Score: r.GetDouble(1)), cancellationToken);
+        var known = await facts.FactsAsync(db, scored.Select(h => h.Id).ToList(), cancellationToken);
+        var hits = scored.Where(h => known.ContainsKey(h.Id))
+            .Select(h => new Hit(h.Id, h.Score, known[h.Id].PublishedOn, known[h.Id].PublishedTime, known[h.Id].Outlet, known[h.Id]))
+            .ToList();
+        var ordered = sort == Date || !query.HasTerms
+            ? hits.OrderBy(h => h.PublishedOn is null).ThenByDescending(h => h.PublishedOn, StringComparer.Ordinal)
+                .ThenByDescending(h => h.PublishedTime, StringComparer.Ordinal).ThenBy(h => h.Score).ThenBy(h => h.Id)
+            : hits.OrderBy(h => h.Score).ThenBy(h => h.Id);
+        var pageHits = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
 
-        var total = Convert.ToInt32(await ScalarAsync($"SELECT count(*) {from}", parameters, cancellationToken), CultureInfo.InvariantCulture);
-        parameters["$take"] = pageSize;
-        parameters["$skip"] = (page - 1) * pageSize;
-        var items = await ReadAsync(
-            $"SELECT a.Id, a.Title, a.TitleDerived, o.Name, a.PublishedOn, {score} AS Score, {snippet} {from} {order} LIMIT $take OFFSET $skip",
-            parameters,
-            r => new ArticleHit(r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.IsDBNull(4) ? null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Highlight(r.IsDBNull(6) ? "" : r.GetString(6), query.HasTerms ? "" : "…"), r.GetDouble(5)),
-            cancellationToken);
+        var items = new List<ArticleHit>();
+        if (pageHits.Count > 0)
+        {
+            // The page's rows by id: the full-text table by rowid for snippets (fast), the articles for the rest.
+            var ids = IdList(pageHits.Select(h => h.Id).ToList());
+            var snippets = query.HasTerms
+                ? (await ReadAsync(
+                        $"SELECT rowid, snippet(ArticleSearch, -1, char({(int)MarkOpen}), char({(int)MarkClose}), '…', 32) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid IN ({ids})",
+                        parameters, r => (Id: r.GetInt32(0), Text: r.IsDBNull(1) ? "" : r.GetString(1)), cancellationToken))
+                    .ToDictionary(r => r.Id, r => r.Text)
+                : (await ReadAsync($"SELECT rowid, substr(Body, 1, 240) FROM ArticleSearch WHERE rowid IN ({ids})",
+                        parameters, r => (Id: r.GetInt32(0), Text: r.IsDBNull(1) ? "" : r.GetString(1)), cancellationToken))
+                    .ToDictionary(r => r.Id, r => r.Text);
+            var rows = (await ReadAsync(
+                    $"SELECT a.Id, a.Title, a.TitleDerived, o.Name, a.PublishedOn FROM Articles a LEFT JOIN Outlets o ON o.Id = a.OutletId WHERE a.Id IN ({ids})",
+                    parameters,
+                    r => (Id: r.GetInt32(0), Title: r.GetString(1), Derived: r.GetBoolean(2), Outlet: r.IsDBNull(3) ? null : r.GetString(3),
+                        Date: r.IsDBNull(4) ? (DateOnly?)null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        Snippet: ""),
+                    cancellationToken))
+                .ToDictionary(r => r.Id, r => r with { Snippet = snippets.GetValueOrDefault(r.Id, "") });
+            foreach (var hit in pageHits)
+            {
+                if (rows.TryGetValue(hit.Id, out var row))
+                {
+                    items.Add(new ArticleHit(row.Id, row.Title, row.Derived, row.Outlet, row.Date, Highlight(row.Snippet, query.HasTerms ? "" : "…"), hit.Score));
+                }
+            }
+        }
 
-        parameters.Remove("$take");
-        parameters.Remove("$skip");
-        var hits = $"SELECT a.Id AS Id {from}";
-        var outlets = await ReadAsync(
-            $"WITH hits AS ({hits}) SELECT coalesce(o.Name, 'unknown'), count(*) FROM hits JOIN Articles a ON a.Id = hits.Id LEFT JOIN Outlets o ON o.Id = a.OutletId GROUP BY o.Name ORDER BY count(*) DESC, o.Name LIMIT 20",
-            parameters, r => new FacetValue(r.GetString(0), r.GetInt32(1)), cancellationToken);
-        var months = await ReadAsync(
-            $"WITH hits AS ({hits}) SELECT substr(a.PublishedOn, 1, 7), count(*) FROM hits JOIN Articles a ON a.Id = hits.Id WHERE a.PublishedOn IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT 24",
-            parameters, r => new FacetValue(r.GetString(0), r.GetInt32(1)), cancellationToken);
-        var entities = await ReadAsync(
-            $"WITH hits AS ({hits}) SELECT e.Name, count(DISTINCT m.ArticleId) AS c FROM hits JOIN EntityMentions m ON m.ArticleId = hits.Id JOIN Entities e ON e.Id = m.EntityId GROUP BY e.Id ORDER BY c DESC, e.Name LIMIT 10",
-            parameters, r => new FacetValue(r.GetString(0), r.GetInt32(1)), cancellationToken);
-        return new ArticleResults(total, items, outlets, entities, months, notes);
+        var outlets = hits.GroupBy(h => h.Outlet).Select(g => new FacetValue(g.Key, g.Count()))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(20).ToList();
+        var months = hits.Where(h => h.PublishedOn is { Length: >= 7 }).GroupBy(h => h.PublishedOn![..7]).Select(g => new FacetValue(g.Key, g.Count()))
+            .OrderByDescending(f => f.Value, StringComparer.Ordinal).Take(24).ToList();
+        var entities = await facts.TopEntitiesAsync(db, hits.Select(h => h.Facts), 10, cancellationToken);
+        return new ArticleResults(hits.Count, items, outlets, entities, months, notes);
     }
+
+    private sealed record Hit(int Id, double Score, string? PublishedOn, string? PublishedTime, string Outlet, ArticleFacts Facts);
 
     public async Task<QuoteResults> SearchQuotesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
     {
