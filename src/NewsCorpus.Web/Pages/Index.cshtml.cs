@@ -25,9 +25,20 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public RunSummary? LastRun { get; private set; }
 
+    public int StoryTotal { get; private set; }
+
+    /// <summary>The newest stories with more than one article: where comparing coverage starts.</summary>
+    public IReadOnlyList<Api.StoriesApi.StoryItem> LatestStories { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ArticleCount = await db.Articles.CountAsync(cancellationToken);
+        StoryTotal = await db.Stories.CountAsync(cancellationToken);
+        LatestStories = await db.Stories.AsNoTracking().Where(s => s.ArticleCount > 1)
+            .OrderBy(s => s.LastPublishedOn == null).ThenByDescending(s => s.LastPublishedOn).ThenByDescending(s => s.Id)
+            .Take(5)
+            .Select(s => new Api.StoriesApi.StoryItem(s.Id, s.Title, s.FirstPublishedOn, s.LastPublishedOn, s.ArticleCount, s.OutletCount, new List<int>()))
+            .ToListAsync(cancellationToken);
         OutletTotal = await db.Outlets.CountAsync(o => o.Articles.Any(), cancellationToken);
         WordTotal = ArticleCount == 0 ? 0 : await db.Articles.SumAsync(a => a.WordCount, cancellationToken);
         FirstDate = await db.Articles.MinAsync(a => a.PublishedOn, cancellationToken);

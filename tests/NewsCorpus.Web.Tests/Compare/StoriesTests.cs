@@ -87,4 +87,13 @@ public sealed class StoriesTests(StoryCorpus corpus) : IClassFixture<StoryCorpus
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_home_page_leads_to_the_latest_stories_covered_by_several_articles()
+    {
+        var page = await corpus.Client.GetPageAsync("/");
+        var links = page.QuerySelectorAll(".latest-stories a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal([$"/Stories/{StoryOf("flood-coastal")}", $"/Stories/{StoryOf("000")}"], links);
+    }
 }
