@@ -31,6 +31,19 @@ if (verb == "search")
     return 0;
 }
 
+if (verb == "pages")
+{
+    var database = Option(args, "--database") ?? throw new ArgumentException("--database <corpus.db> is required");
+    var report = await PagesBenchmark.RunAsync(database);
+    Console.WriteLine(report);
+    if (Option(args, "--write") is { } target)
+    {
+        MarkdownReport.Replace(target, "pages", report);
+    }
+
+    return 0;
+}
+
 if (verb == "compare")
 {
     var report = await CompareBenchmark.RunAsync();
@@ -45,7 +58,7 @@ if (verb == "compare")
 
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>]");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>]");
     return 2;
 }
 

@@ -12,10 +12,13 @@ public static class QuoteQuery
         var query = db.Quotes.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(speaker))
         {
+            // A name that resolves to people is looked up by their ids (indexed); only text that names nobody is
+            // matched against unnamed speakers' descriptions ("state department official"), which needs a scan.
             var ids = await EntityNames.FindIdsAsync(db, speaker, cancellationToken);
-            var description = speaker.Trim();
-            query = query.Where(q => (q.SpeakerEntityId != null && ids.Contains(q.SpeakerEntityId.Value))
-                || (q.SpeakerDescription != null && EF.Functions.Like(q.SpeakerDescription, "%" + description + "%")));
+            var description = "%" + EscapeLike(speaker.Trim()) + "%";
+            query = ids.Count > 0
+                ? query.Where(q => q.SpeakerEntityId != null && ids.Contains(q.SpeakerEntityId.Value))
+                : query.Where(q => q.SpeakerDescription != null && EF.Functions.Like(q.SpeakerDescription, description, "\\"));
         }
 
         foreach (var word in (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10))

@@ -11,9 +11,12 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 {
     public const int PageSize = 20;
 
+    /// <summary>Carriers listed per statement: a statement a wire spread to hundreds of outlets lists the first ones and a count.</summary>
+    public const int MaxCarriers = 25;
+
     public sealed record Carrier(int QuoteId, int ArticleId, string ArticleTitle, string? Outlet, DateOnly? PublishedOn, string Text, string? Verb, string Context, bool Partial);
 
-    public sealed record Statement(int? ClusterId, string Text, int? SpeakerId, string? SpeakerName, string? SpeakerDescription, IReadOnlyList<Carrier> Carriers)
+    public sealed record Statement(int? ClusterId, string Text, int? SpeakerId, string? SpeakerName, string? SpeakerDescription, IReadOnlyList<Carrier> Carriers, int CarrierCount)
     {
         public IReadOnlyList<string> Variants => [.. Carriers.Select(c => c.Text).Distinct(StringComparer.Ordinal)];
     }
@@ -59,8 +62,15 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
         var clusterIds = keys.Where(k => k > 0).ToList();
         var loneIds = keys.Where(k => k < 0).Select(k => -k).ToList();
+        var members = (await db.Quotes.AsNoTracking()
+                .Where(q => (q.QuoteClusterId != null && clusterIds.Contains(q.QuoteClusterId.Value)) || loneIds.Contains(q.Id))
+                .Select(q => new { q.Id, Key = q.QuoteClusterId ?? -q.Id })
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => m.Key)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Shown: g.OrderBy(m => m.Id).Take(MaxCarriers).Select(m => m.Id).ToList()));
+        var shown = members.Values.SelectMany(m => m.Shown).ToList();
         var rows = await db.Quotes.AsNoTracking()
-            .Where(q => (q.QuoteClusterId != null && clusterIds.Contains(q.QuoteClusterId.Value)) || loneIds.Contains(q.Id))
+            .Where(q => shown.Contains(q.Id))
             .Select(q => new
             {
                 Key = q.QuoteClusterId ?? -q.Id,
@@ -75,7 +85,7 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
         {
             var named = g.FirstOrDefault(r => r.SpeakerEntityId is not null) ?? g[0];
             return new Statement(g[0].Key > 0 ? g[0].Key : null, g[0].ClusterText ?? g[0].Carrier.Text, named.SpeakerEntityId, named.SpeakerName, named.SpeakerDescription,
-                [.. g.Select(r => r.Carrier).OrderBy(c => c.Outlet ?? "~").ThenBy(c => c.ArticleId)]);
+                [.. g.Select(r => r.Carrier).OrderBy(c => c.Outlet ?? "~").ThenBy(c => c.ArticleId)], members[g[0].Key].Count);
         })];
     }
 
