@@ -27,6 +27,13 @@ public sealed class SentenceIndex
 
     public IReadOnlyList<ComparableSentence> Sentences { get; }
 
+    /// <summary>Whether any of <paramref name="sentences"/> is in this article word for word: copies always share some.</summary>
+    public bool SharesAnyExactly(IReadOnlyList<ComparableSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        return sentences.Any(s => _keys.Contains(s.Key));
+    }
+
     /// <summary>Whether this article carries <paramref name="sentence"/> word for word or lightly edited.</summary>
     public bool Carries(ComparableSentence sentence, int[] scratch)
     {

@@ -13,7 +13,7 @@ namespace NewsCorpus.Web.Stories;
 public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILogger<StoryGrouper> logger)
 {
     /// <summary>Story members an article's text is compared with for shared sentences, nearest in time first.</summary>
-    public const int MaxOverlapMembers = 60;
+    public const int MaxOverlapMembers = 25;
 
     /// <summary>Members a story's centre is computed over.</summary>
     private const int MaxCentralityMembers = 200;
@@ -179,22 +179,30 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                 .ToList();
             await LoadSentencesAsync(indexes, [.. comparisons.SelectMany(c => c.Others.Prepend(c.Id)).Distinct()], cancellationToken);
 
-            var overlaps = new List<ArticleOverlap>();
+            // Each pair once; the sentence comparisons run in parallel (the indexes are only read).
+            var pairs = new List<(int Id, int Other)>();
             foreach (var (id, others) in comparisons)
             {
-                var mine = indexes[id];
-                foreach (var other in others)
-                {
-                    if (!done.Add((Math.Min(id, other), Math.Max(id, other))))
-                    {
-                        continue;
-                    }
-
-                    var theirs = indexes[other];
-                    Add(overlaps, id, other, SharedText.SharedSentences(mine.Sentences, theirs), mine.Sentences.Count);
-                    Add(overlaps, other, id, SharedText.SharedSentences(theirs.Sentences, mine), theirs.Sentences.Count);
-                }
+                pairs.AddRange(others.Where(other => done.Add((Math.Min(id, other), Math.Max(id, other)))).Select(other => (id, other)));
             }
+
+            var found = new System.Collections.Concurrent.ConcurrentBag<ArticleOverlap>();
+            Parallel.ForEach(pairs, new ParallelOptions { CancellationToken = cancellationToken }, pair =>
+            {
+                var mine = indexes[pair.Id];
+                var theirs = indexes[pair.Other];
+
+                // Copies of one text always share some sentences word for word; articles that share none are
+                // different reporting, and the costlier search for edited sentences is skipped.
+                if (!theirs.SharesAnyExactly(mine.Sentences))
+                {
+                    return;
+                }
+
+                Add(found, pair.Id, pair.Other, SharedText.SharedSentences(mine.Sentences, theirs), mine.Sentences.Count);
+                Add(found, pair.Other, pair.Id, SharedText.SharedSentences(theirs.Sentences, mine), theirs.Sentences.Count);
+            });
+            var overlaps = found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId).ToList();
 
             db.ArticleOverlaps.AddRange(overlaps);
             await db.SaveChangesAsync(cancellationToken);
@@ -206,7 +214,7 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         }
     }
 
-    private static void Add(List<ArticleOverlap> overlaps, int article, int other, int shared, int total)
+    private static void Add(System.Collections.Concurrent.ConcurrentBag<ArticleOverlap> overlaps, int article, int other, int shared, int total)
     {
         if (shared > 0)
         {
