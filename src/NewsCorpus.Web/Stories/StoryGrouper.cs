@@ -20,6 +20,9 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
     private const int Chunk = 500;
 
+    /// <summary>Stories whose shared sentences are counted together: their articles' sentence indexes are held at once.</summary>
+    private const int StoriesPerBatch = 200;
+
     private static readonly StoryClusteringOptions s_options = new();
 
     private sealed record Row(int Id, DateOnly? PublishedOn, string? StoryTerms);
@@ -149,43 +152,43 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
     private async Task RecordOverlapsAsync(List<int> articleIds, CancellationToken cancellationToken)
     {
+        var storyOf = new Dictionary<int, (int StoryId, DateOnly? PublishedOn)>();
         foreach (var chunk in articleIds.Chunk(Chunk))
         {
             await db.ArticleOverlaps.Where(o => chunk.Contains(o.ArticleId) || chunk.Contains(o.OtherArticleId)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var row in await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id) && a.StoryId != null)
+                .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn }).ToListAsync(cancellationToken))
+            {
+                storyOf[row.Id] = (row.StoryId, row.PublishedOn);
+            }
         }
 
+        // Story by story (a few hundred at a time), so each article's sentences are read and indexed once.
         var done = new HashSet<(int, int)>();
-        var indexes = new Dictionary<int, SentenceIndex>();
-        foreach (var chunk in articleIds.Chunk(Chunk))
+        foreach (var stories in storyOf.Values.Select(v => v.StoryId).Distinct().Order().Chunk(StoriesPerBatch))
         {
-            var articles = await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id))
-                .Select(a => new { a.Id, a.StoryId, a.PublishedOn }).ToListAsync(cancellationToken);
-            var storyIds = articles.Select(a => a.StoryId!.Value).Distinct().ToList();
             var members = new List<(int Id, int StoryId, DateOnly? PublishedOn)>();
-            foreach (var stories in storyIds.Chunk(Chunk))
+            foreach (var batch in stories.Chunk(Chunk))
             {
-                members.AddRange((await db.Articles.AsNoTracking().Where(a => a.StoryId != null && stories.Contains(a.StoryId.Value))
+                members.AddRange((await db.Articles.AsNoTracking().Where(a => a.StoryId != null && batch.Contains(a.StoryId.Value))
                     .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn }).ToListAsync(cancellationToken))
                     .Select(m => (m.Id, m.StoryId, m.PublishedOn)));
             }
 
             var byStory = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
-            var comparisons = articles.Select(article => (article.Id, Others: byStory[article.StoryId!.Value]
-                    .Where(m => m.Id != article.Id)
-                    .OrderBy(m => Distance(m.PublishedOn, article.PublishedOn)).ThenBy(m => m.Id)
-                    .Take(MaxOverlapMembers)
-                    .Select(m => m.Id)
-                    .ToList()))
-                .ToList();
-            await LoadSentencesAsync(indexes, [.. comparisons.SelectMany(c => c.Others.Prepend(c.Id)).Distinct()], cancellationToken);
-
-            // Each pair once; the sentence comparisons run in parallel (the indexes are only read).
             var pairs = new List<(int Id, int Other)>();
-            foreach (var (id, others) in comparisons)
+            foreach (var (id, (storyId, publishedOn)) in storyOf.Where(s => byStory.ContainsKey(s.Value.StoryId)))
             {
-                pairs.AddRange(others.Where(other => done.Add((Math.Min(id, other), Math.Max(id, other)))).Select(other => (id, other)));
+                var others = byStory[storyId]
+                    .Where(m => m.Id != id)
+                    .OrderBy(m => Distance(m.PublishedOn, publishedOn)).ThenBy(m => m.Id)
+                    .Take(MaxOverlapMembers);
+                pairs.AddRange(others.Where(m => done.Add((Math.Min(id, m.Id), Math.Max(id, m.Id)))).Select(m => (id, m.Id)));
             }
 
+            var indexes = await LoadSentencesAsync([.. pairs.SelectMany(p => new[] { p.Id, p.Other }).Distinct()], cancellationToken);
+
+            // The sentence comparisons run in parallel: the indexes are only read.
             var found = new System.Collections.Concurrent.ConcurrentBag<ArticleOverlap>();
             Parallel.ForEach(pairs, new ParallelOptions { CancellationToken = cancellationToken }, pair =>
             {
@@ -202,15 +205,10 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                 Add(found, pair.Id, pair.Other, SharedText.SharedSentences(mine.Sentences, theirs), mine.Sentences.Count);
                 Add(found, pair.Other, pair.Id, SharedText.SharedSentences(theirs.Sentences, mine), theirs.Sentences.Count);
             });
-            var overlaps = found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId).ToList();
 
-            db.ArticleOverlaps.AddRange(overlaps);
+            db.ArticleOverlaps.AddRange(found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (indexes.Count > 10 * Chunk)
-            {
-                indexes.Clear();
-            }
         }
     }
 
@@ -225,17 +223,23 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     private static int Distance(DateOnly? a, DateOnly? b) =>
         a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : int.MaxValue / 2;
 
-    private async Task LoadSentencesAsync(Dictionary<int, SentenceIndex> cache, List<int> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, SentenceIndex>> LoadSentencesAsync(List<int> ids, CancellationToken cancellationToken)
     {
-        foreach (var missing in ids.Where(id => !cache.ContainsKey(id)).Chunk(Chunk))
+        var indexes = new Dictionary<int, SentenceIndex>(ids.Count);
+        foreach (var chunk in ids.Chunk(Chunk))
         {
-            var paragraphs = (await db.ArticleParagraphs.AsNoTracking().Where(p => missing.Contains(p.ArticleId))
+            var paragraphs = (await db.ArticleParagraphs.AsNoTracking().Where(p => chunk.Contains(p.ArticleId))
                     .Select(p => new { p.ArticleId, p.Ordinal, p.Text }).ToListAsync(cancellationToken))
                 .ToLookup(p => p.ArticleId);
-            foreach (var id in missing)
+            var built = new SentenceIndex[chunk.Length];
+            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                built[i] = new SentenceIndex(ComparableSentence.FromParagraphs([.. paragraphs[chunk[i]].OrderBy(p => p.Ordinal).Select(p => p.Text)])));
+            for (var i = 0; i < chunk.Length; i++)
             {
-                cache[id] = new SentenceIndex(ComparableSentence.FromParagraphs([.. paragraphs[id].OrderBy(p => p.Ordinal).Select(p => p.Text)]));
+                indexes[chunk[i]] = built[i];
             }
         }
+
+        return indexes;
     }
 }
