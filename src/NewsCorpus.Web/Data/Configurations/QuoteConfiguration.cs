@@ -11,7 +11,8 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
         builder.Property(q => q.SpeakerText).HasMaxLength(300);
         builder.Property(q => q.SpeakerDescription).HasMaxLength(300);
         builder.HasIndex(q => new { q.ArticleId, q.Start });
-        builder.HasIndex(q => q.SpeakerEntityId);
+        // Quotes by speaker in article order (the quotes API) come straight from this index.
+        builder.HasIndex(q => new { q.SpeakerEntityId, q.ArticleId, q.Start });
         builder.HasIndex(q => q.QuoteClusterId);
         builder.HasOne(q => q.Article).WithMany(a => a.Quotes).HasForeignKey(q => q.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(q => q.SpeakerEntity).WithMany().HasForeignKey(q => q.SpeakerEntityId).OnDelete(DeleteBehavior.SetNull);

@@ -438,9 +438,9 @@ namespace NewsCorpus.Web.Data.Migrations
 
                     b.HasIndex("QuoteClusterId");
 
-                    b.HasIndex("SpeakerEntityId");
-
                     b.HasIndex("ArticleId", "Start");
+
+                    b.HasIndex("SpeakerEntityId", "ArticleId", "Start");
 
                     b.ToTable("Quotes");
                 });
