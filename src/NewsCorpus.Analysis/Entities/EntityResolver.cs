@@ -103,6 +103,16 @@ public static class EntityResolver
             .Where(e => Compatible(nearby, e, skeleton)).ToList();
         var exact = candidates.Where(e => nearby.Any(p => p.Entity == e && p.Skeleton.SequenceEqual(skeleton))).ToList();
         var chosen = exact.Count == 1 ? exact[0] : candidates.Count == 1 ? candidates[0] : null;
+        if (chosen is null && skeleton.Count == 1 && candidates.Count > 1)
+        {
+            // A surname alone that several people in the corpus share, and nobody in this document: one entity for
+            // all such mentions of that name, kept out of the corpus index, so it never absorbs a full name and the
+            // index does not grow with every ambiguous mention (which made resolution quadratic).
+            chosen = corpusPeople.Ambiguous(skeleton[0], entities);
+            Extend(documentPeople, chosen, skeleton);
+            return chosen;
+        }
+
         if (chosen is null)
         {
             chosen = new ResolvedEntity(EntityType.Person);
@@ -119,6 +129,18 @@ public static class EntityResolver
     {
         private readonly Dictionary<string, List<(ResolvedEntity Entity, List<string> Skeleton)>> _byLast = new(StringComparer.Ordinal);
         private readonly Dictionary<ResolvedEntity, List<List<string>>> _byEntity = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, ResolvedEntity> _ambiguous = new(StringComparer.Ordinal);
+
+        public ResolvedEntity Ambiguous(string surname, List<ResolvedEntity> entities)
+        {
+            if (!_ambiguous.TryGetValue(surname, out var entity))
+            {
+                _ambiguous[surname] = entity = new ResolvedEntity(EntityType.Person);
+                entities.Add(entity);
+            }
+
+            return entity;
+        }
 
         public void Add(ResolvedEntity entity, List<string> skeleton)
         {
