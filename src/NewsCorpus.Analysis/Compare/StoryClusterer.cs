@@ -12,6 +12,12 @@ public sealed record StoryClusteringOptions
     /// <summary>Articles more than this many days apart are not compared.</summary>
     public int WindowDays { get; init; } = 3;
 
+    /// <summary>
+    /// Longest span of a story: an article joins only if the story stays within this many days with it, so a
+    /// story cannot chain from day to day into months of loosely related coverage.
+    /// </summary>
+    public int MaxSpanDays { get; init; } = 7;
+
     /// <summary>Least similarity (mean of the closest members' cosines) for an article to join a story.</summary>
     public double JoinThreshold { get; init; } = 0.25;
 
@@ -48,9 +54,18 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         var byDay = new Dictionary<DateOnly, Dictionary<string, List<int>>>();
         var undated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
+        var spans = new Dictionary<int, (DateOnly First, DateOnly Last)>();
+
         void Index(StoryDocument document, int story)
         {
             storyOf[document.Id] = story;
+            if (document.Day is { } indexedDay)
+            {
+                spans[story] = spans.TryGetValue(story, out var span)
+                    ? (indexedDay < span.First ? indexedDay : span.First, indexedDay > span.Last ? indexedDay : span.Last)
+                    : (indexedDay, indexedDay);
+            }
+
             var vector = vectors[document.Id] = Vector(document.Terms, idf);
             var postings = undated;
             if (document.Day is { } day && !byDay.TryGetValue(day, out postings))
@@ -100,6 +115,13 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
             var bestScore = 0.0;
             foreach (var (story, list) in similarities)
             {
+                if (document.Day is { } day && spans.TryGetValue(story, out var span)
+                    && ((day > span.First ? day.DayNumber - span.First.DayNumber : 0) > options.MaxSpanDays
+                        || (span.Last > day ? span.Last.DayNumber - day.DayNumber : 0) > options.MaxSpanDays))
+                {
+                    continue;
+                }
+
                 list.Sort((x, y) => y.CompareTo(x));
                 var score = list.Take(options.ClosestMembers).Average();
                 if (score > bestScore || (score == bestScore && story < best))

@@ -106,8 +106,10 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         var query = db.Articles.AsNoTracking().Where(a => a.StoryId != null);
         if (incoming.All(i => i.PublishedOn is not null))
         {
-            var from = incoming.Min(i => i.PublishedOn!.Value).AddDays(-s_options.WindowDays);
-            var to = incoming.Max(i => i.PublishedOn!.Value).AddDays(s_options.WindowDays);
+            // Wide enough to see each nearby story's whole span, which the clusterer keeps within MaxSpanDays.
+            var margin = Math.Max(s_options.WindowDays, s_options.MaxSpanDays);
+            var from = incoming.Min(i => i.PublishedOn!.Value).AddDays(-margin);
+            var to = incoming.Max(i => i.PublishedOn!.Value).AddDays(margin);
             query = query.Where(a => a.PublishedOn == null || (a.PublishedOn >= from && a.PublishedOn <= to));
         }
 

@@ -56,6 +56,22 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void A_story_does_not_chain_from_day_to_day_beyond_its_span()
+    {
+        var flood = Event("flood-coastal-herald.txt");
+        var terms = StoryTerms.Count(flood.Title, flood.Paragraphs);
+        var start = flood.PublishedOn!.Value;
+
+        // The same coverage every second day for three weeks: each day is close to the one before.
+        var documents = Enumerable.Range(0, 11).Select(i => new StoryDocument(i + 1, start.AddDays(2 * i), terms)).ToList();
+        var stories = new StoryClusterer().Assign([], documents);
+
+        Assert.Equal(stories[1], stories[4]);
+        Assert.NotEqual(stories[1], stories[5]);
+        Assert.All(documents.GroupBy(d => stories[d.Id]), g => Assert.InRange(g.Max(d => d.Day!.Value.DayNumber) - g.Min(d => d.Day!.Value.DayNumber), 0, 7));
+    }
+
+    [Fact]
     public void The_most_central_article_names_the_story()
     {
         var documents = Seeds();
