@@ -2,11 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NewsCorpus.Analysis.Articles;
-using NewsCorpus.Web;
 using NewsCorpus.Web.Compare;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Ingestion;
@@ -31,15 +28,8 @@ internal static class CompareBenchmark
         try
         {
             var files = WriteArticles(Path.Combine(work, "articles"));
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:NewsCorpus"] = $"Data Source={Path.Combine(work, "compare.db")}",
-            }).Build();
-            await using var services = new ServiceCollection()
-                .AddSingleton<IConfiguration>(configuration)
-                .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-                .AddNewsCorpus(configuration)
-                .BuildServiceProvider();
+            var database = Path.Combine(work, "compare.db");
+            await using var services = AppServices.For(database);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>();
             await DataServices.MigrateAsync(db, default);
@@ -66,12 +56,12 @@ internal static class CompareBenchmark
             }
 
             // The same through HTTP: the page (rendered HTML) and the API (JSON), in-process, no network.
-            var pageTimes = await TimeRequestsAsync(configuration["ConnectionStrings:NewsCorpus"]!, $"/Compare?articles={string.Join(',', ids)}");
-            var apiTimes = await TimeRequestsAsync(configuration["ConnectionStrings:NewsCorpus"]!, $"/api/compare?articles={string.Join(',', ids)}");
+            var pageTimes = await TimeRequestsAsync($"Data Source={database}", $"/Compare?articles={string.Join(',', ids)}");
+            var apiTimes = await TimeRequestsAsync($"Data Source={database}", $"/api/compare?articles={string.Join(',', ids)}");
 
             var inv = CultureInfo.InvariantCulture;
-            var median = Percentile(times, 0.5);
-            var p95 = Percentile(times, 0.95);
+            var median = Latency.Percentile(times, 0.5);
+            var p95 = Latency.Percentile(times, 0.95);
             return string.Join('\n',
                 "## Compare latency",
                 "",
@@ -82,8 +72,8 @@ internal static class CompareBenchmark
                 "| measure | median ms | p95 ms | fastest / slowest ms |",
                 "| --- | ---: | ---: | ---: |",
                 string.Create(inv, $"| CompareService | {median:0.0} | {p95:0.0} | {times.Min():0.0} / {times.Max():0.0} |"),
-                string.Create(inv, $"| GET /Compare (HTML page) | {Percentile(pageTimes, 0.5):0.0} | {Percentile(pageTimes, 0.95):0.0} | {pageTimes.Min():0.0} / {pageTimes.Max():0.0} |"),
-                string.Create(inv, $"| GET /api/compare (JSON) | {Percentile(apiTimes, 0.5):0.0} | {Percentile(apiTimes, 0.95):0.0} | {apiTimes.Min():0.0} / {apiTimes.Max():0.0} |"),
+                string.Create(inv, $"| GET /Compare (HTML page) | {Latency.Percentile(pageTimes, 0.5):0.0} | {Latency.Percentile(pageTimes, 0.95):0.0} | {pageTimes.Min():0.0} / {pageTimes.Max():0.0} |"),
+                string.Create(inv, $"| GET /api/compare (JSON) | {Latency.Percentile(apiTimes, 0.5):0.0} | {Latency.Percentile(apiTimes, 0.95):0.0} | {apiTimes.Min():0.0} / {apiTimes.Max():0.0} |"),
                 "",
                 string.Create(inv, $"Target: at most 100 ms; median is {median / 100:0.00} of it, p95 {p95 / 100:0.00}. Machine: {Machine.Describe()}; {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC."));
         }
@@ -154,11 +144,5 @@ internal static class CompareBenchmark
         }
 
         return files;
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }

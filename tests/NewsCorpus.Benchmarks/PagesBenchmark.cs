@@ -107,8 +107,8 @@ internal static partial class PagesBenchmark
                 response.EnsureSuccessStatusCode();
             }
 
-            var p95 = Percentile(times, 0.95);
-            rows.Add(string.Create(inv, $"| {name} | {Percentile(times, 0.5):0.0} | {p95:0.0} | {(target is { } t ? $"{t:0} ms ({(p95 <= t ? "met" : "not met")})" : "")} |"));
+            var p95 = Latency.Percentile(times, 0.95);
+            rows.Add(string.Create(inv, $"| {name} | {Latency.Percentile(times, 0.5):0.0} | {p95:0.0} | {(target is { } t ? $"{t:0} ms ({(p95 <= t ? "met" : "not met")})" : "")} |"));
         }
 
         var load = new List<string>();
@@ -157,11 +157,5 @@ internal static partial class PagesBenchmark
         {
             return $"| `{shown}` | wrk is not installed (Debian package `wrk`) | | | |";
         }
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }

@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using NewsCorpus.Web;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Search;
 
@@ -24,15 +21,7 @@ internal static partial class SearchBenchmark
 
     public static async Task<string> RunAsync(string database)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:NewsCorpus"] = $"Data Source={database}",
-        }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsCorpus(configuration)
-            .BuildServiceProvider();
+        await using var services = AppServices.For(database);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>();
         var search = scope.ServiceProvider.GetRequiredService<SearchService>();
@@ -71,7 +60,7 @@ internal static partial class SearchBenchmark
             }
 
             all.AddRange(times);
-            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {kind} | `{text.Replace("|", "\\|", StringComparison.Ordinal)}` | {total:N0} | {Percentile(times, 0.5):0.0} | {Percentile(times, 0.95):0.0} |"));
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {kind} | `{text.Replace("|", "\\|", StringComparison.Ordinal)}` | {total:N0} | {Latency.Percentile(times, 0.5):0.0} | {Latency.Percentile(times, 0.95):0.0} |"));
         }
 
         var inv = CultureInfo.InvariantCulture;
@@ -87,15 +76,9 @@ internal static partial class SearchBenchmark
             "| --- | --- | ---: | ---: | ---: |",
         }.Concat(rows).Concat(new[]
         {
-            string.Create(inv, $"| all | | | {Percentile(all, 0.5):0.0} | {Percentile(all, 0.95):0.0} |"),
+            string.Create(inv, $"| all | | | {Latency.Percentile(all, 0.5):0.0} | {Latency.Percentile(all, 0.95):0.0} |"),
             "",
-            string.Create(inv, $"Target: p95 at most 20 ms on 100,000 articles; measured p95 {Percentile(all, 0.95):0.0} ms (ratio {Percentile(all, 0.95) / 20:0.00}). Machine: {Machine.Describe()}; {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC."),
+            string.Create(inv, $"Target: p95 at most 20 ms on 100,000 articles; measured p95 {Latency.Percentile(all, 0.95):0.0} ms (ratio {Latency.Percentile(all, 0.95) / 20:0.00}). Machine: {Machine.Describe()}; {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC."),
         }));
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }

@@ -1,4 +1,8 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsCorpus.Web;
 
 namespace NewsCorpus.Benchmarks;
 
@@ -43,5 +47,32 @@ internal static class MarkdownReport
         var to = text.IndexOf(end, StringComparison.Ordinal);
         text = from >= 0 && to > from ? text[..from] + block + text[(to + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
         File.WriteAllText(path, text);
+    }
+}
+
+internal static class Latency
+{
+    /// <summary>The value below which a share <paramref name="p"/> of the measurements fall (nearest rank).</summary>
+    public static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
+
+internal static class AppServices
+{
+    /// <summary>The app's services over one SQLite file, without the web host, logging warnings only.</summary>
+    public static ServiceProvider For(string database)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:NewsCorpus"] = $"Data Source={database}",
+        }).Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddNewsCorpus(configuration)
+            .BuildServiceProvider();
     }
 }
