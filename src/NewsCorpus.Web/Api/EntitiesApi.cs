@@ -61,8 +61,8 @@ public static class EntitiesApi
 
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = "%" + q.Trim() + "%";
-            query = query.Where(e => e.Aliases.Any(a => EF.Functions.Like(a.Name, pattern)));
+            var pattern = "%" + TextPatterns.Escape(q.Trim().ToUpperInvariant()) + "%";
+            query = query.Where(e => e.Aliases.Any(a => EF.Functions.Like(a.NormalizedName, pattern, "\\")));
         }
 
         var total = await query.CountAsync(cancellationToken);

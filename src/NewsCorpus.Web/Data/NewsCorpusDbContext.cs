@@ -2,8 +2,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NewsCorpus.Web.Data;
 
-public sealed class NewsCorpusDbContext(DbContextOptions<NewsCorpusDbContext> options) : DbContext(options)
+/// <summary>The corpus database. Not sealed only for <see cref="PostgresNewsCorpusDbContext"/>, which carries PostgreSQL's migrations.</summary>
+public class NewsCorpusDbContext : DbContext
 {
+    public NewsCorpusDbContext(DbContextOptions<NewsCorpusDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected NewsCorpusDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Outlet> Outlets => Set<Outlet>();
 
     public DbSet<Article> Articles => Set<Article>();

@@ -80,15 +80,20 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         db.Entities.RemoveRange(existing.Where(e => !kept.Contains(e)));
         await db.SaveChangesAsync(cancellationToken);
 
-        // Set-based writes: the mention → entity map goes into a temporary table, then one UPDATE applies it.
+        // Set-based writes: the mention → entity map goes into a temporary table, then UPDATEs apply it.
         await AssignAsync("EntityMentions", "EntityId", members.SelectMany(m => m.MentionIds.Select(id => (id, m.Entity.Id))), cancellationToken);
 
+        // Only rows whose speaker changes are written (on PostgreSQL an UPDATE writes a new row version).
         await db.Database.ExecuteSqlRawAsync(
             """
-            UPDATE Quotes SET SpeakerEntityId = (
-                SELECT m.EntityId FROM EntityMentions m
-                WHERE m.ArticleId = Quotes.ArticleId AND m.Start = Quotes.SpeakerMentionStart AND m.EntityId IS NOT NULL
-                LIMIT 1)
+            UPDATE "Quotes" SET "SpeakerEntityId" = (
+                SELECT m."EntityId" FROM "EntityMentions" m
+                WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
+                ORDER BY m."Id" LIMIT 1)
+            WHERE "SpeakerEntityId" IS DISTINCT FROM (
+                SELECT m."EntityId" FROM "EntityMentions" m
+                WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
+                ORDER BY m."Id" LIMIT 1)
             """, cancellationToken);
         await ClusterQuotesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -114,22 +119,36 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
 
     /// <summary>
     /// Sets <paramref name="column"/> of <paramref name="table"/> from (row id, value) pairs, and clears it on every other row:
-    /// the pairs are loaded into a temporary table in batches, then one UPDATE joins it. Only integers and fixed names
-    /// go into these statements; nothing read from articles or users.
+    /// the pairs are loaded into a temporary table in batches, then two UPDATEs join it, touching only rows that change.
+    /// The SQL is the same on SQLite and PostgreSQL. Only integers and fixed names go into these statements; nothing
+    /// read from articles or users.
     /// </summary>
     private async Task AssignAsync(string table, string column, IEnumerable<(int Id, int Value)> pairs, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS temp.Assignment", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE Assignment (RowId INTEGER PRIMARY KEY, Value INTEGER NOT NULL)", cancellationToken);
-        foreach (var chunk in pairs.Chunk(Chunk))
+        // A temporary table lives on one connection: keep it open across the statements.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var values = string.Join(',', chunk.Select(p => string.Create(CultureInfo.InvariantCulture, $"({p.Id},{p.Value})")));
-            await db.Database.ExecuteSqlRawAsync(string.Concat("INSERT INTO temp.Assignment (RowId, Value) VALUES ", values), cancellationToken);
-        }
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS \"Assignment\"", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("CREATE TEMPORARY TABLE \"Assignment\" (\"RowId\" INTEGER PRIMARY KEY, \"Value\" INTEGER NOT NULL)", cancellationToken);
+            foreach (var chunk in pairs.Chunk(Chunk))
+            {
+                var values = string.Join(',', chunk.Select(p => string.Create(CultureInfo.InvariantCulture, $"({p.Id},{p.Value})")));
+                await db.Database.ExecuteSqlRawAsync(string.Concat("INSERT INTO \"Assignment\" (\"RowId\", \"Value\") VALUES ", values), cancellationToken);
+            }
 
-        await db.Database.ExecuteSqlRawAsync(
-            string.Concat("UPDATE ", table, " SET ", column, " = (SELECT a.Value FROM temp.Assignment a WHERE a.RowId = ", table, ".Id)"), cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.Assignment", cancellationToken);
+            var target = $"\"{table}\"";
+            var field = $"\"{column}\"";
+            var clear = $"UPDATE {target} SET {field} = NULL WHERE {field} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"Assignment\" a WHERE a.\"RowId\" = {target}.\"Id\")";
+            var set = $"UPDATE {target} SET {field} = a.\"Value\" FROM \"Assignment\" a WHERE a.\"RowId\" = {target}.\"Id\" AND {target}.{field} IS DISTINCT FROM a.\"Value\"";
+            await db.Database.ExecuteSqlRawAsync(clear, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(set, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Assignment\"", cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Web.Data;
-using NewsCorpus.Web.Quotes;
 
 namespace NewsCorpus.Web.Entities;
 
@@ -19,8 +18,9 @@ public static class EntityNames
             return exact;
         }
 
-        var pattern = "%" + QuoteQuery.EscapeLike(speaker.Trim()) + "%";
-        return await db.EntityAliases.Where(a => EF.Functions.Like(a.Name, pattern, "\\")).Select(a => a.EntityId).Distinct().Take(50).ToListAsync(cancellationToken);
+        // Normalized names are upper case on both databases: the same LIKE finds the same names on each.
+        var pattern = "%" + TextPatterns.Escape(normalized) + "%";
+        return await db.EntityAliases.Where(a => EF.Functions.Like(a.NormalizedName, pattern, "\\")).Select(a => a.EntityId).Distinct().Take(50).ToListAsync(cancellationToken);
     }
 
     // "Mr Abdul Mahdi" and "Prime Minister Adel Abdul Mahdi" name the person, not the title.

@@ -16,6 +16,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Co
         var db = scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>();
         await DataServices.MigrateAsync(db, cancellationToken);
 
+        // Several instances may start together on one PostgreSQL database: one at a time looks and seeds.
+        await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
         if (await db.Articles.AnyAsync(a => a.StoryId == null, cancellationToken))
         {
             // A database from before stories existed, or a run that stopped before grouping.

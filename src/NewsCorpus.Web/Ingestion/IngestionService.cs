@@ -62,8 +62,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         progress?.Report(new IngestionProgress(files.Count, files.Count, ""));
         if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated))
         {
-            await resolver.ResolveAsync(cancellationToken);
-            await stories.GroupAsync(cancellationToken);
+            await ResolveCorpusAsync(cancellationToken);
         }
 
         await RecordRunAsync(run.Id, results, cancellationToken);
@@ -90,10 +89,17 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         }
 
         progress?.Report(new IngestionProgress(ids.Count, ids.Count, ""));
-        await resolver.ResolveAsync(cancellationToken);
-        await stories.GroupAsync(cancellationToken);
+        await ResolveCorpusAsync(cancellationToken);
         logger.LogInformation("Reanalysed {ArticleCount} articles", ids.Count);
         return ids.Count;
+    }
+
+    /// <summary>Entities and stories span the corpus: one instance at a time works them out again.</summary>
+    private async Task ResolveCorpusAsync(CancellationToken cancellationToken)
+    {
+        await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
+        await resolver.ResolveAsync(cancellationToken);
+        await stories.GroupAsync(cancellationToken);
     }
 
     private static void CollectFiles(string input, List<string> files, List<FileResult> results)

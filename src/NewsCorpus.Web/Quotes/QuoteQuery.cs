@@ -15,16 +15,14 @@ public static class QuoteQuery
             // A name that resolves to people is looked up by their ids (indexed); only text that names nobody is
             // matched against unnamed speakers' descriptions ("state department official"), which needs a scan.
             var ids = await EntityNames.FindIdsAsync(db, speaker, cancellationToken);
-            var description = "%" + EscapeLike(speaker.Trim()) + "%";
             query = ids.Count > 0
                 ? query.Where(q => q.SpeakerEntityId != null && ids.Contains(q.SpeakerEntityId.Value))
-                : query.Where(q => q.SpeakerDescription != null && EF.Functions.Like(q.SpeakerDescription, description, "\\"));
+                : query.Where(q => q.SpeakerDescription != null).WhereContains(db.Database, q => q.SpeakerDescription, speaker.Trim());
         }
 
         foreach (var word in (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10))
         {
-            var pattern = "%" + EscapeLike(word) + "%";
-            query = query.Where(q => EF.Functions.Like(q.Text, pattern, "\\"));
+            query = query.WhereContains(db.Database, q => q.Text, word);
         }
 
         if (!string.IsNullOrWhiteSpace(outlet))
@@ -37,7 +35,4 @@ public static class QuoteQuery
 
         return query;
     }
-
-    public static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

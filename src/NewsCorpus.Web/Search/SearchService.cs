@@ -20,17 +20,18 @@ public sealed record QuoteHit(int Id, string Text, string TextHtml, bool Partial
 public sealed record QuoteResults(int Total, IReadOnlyList<QuoteHit> Items, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Full-text search over SQLite FTS5 (porter stemming, case and diacritics folded). The query arrives parsed
-/// (<see cref="SearchQuery"/>) and is rebuilt here from letters and digits only, every term quoted, so user text
-/// never reaches FTS5 syntax. Ranking is BM25 with the title weighted four times the body.
+/// Full-text search over SQLite FTS5 or PostgreSQL text search (stemming, case and diacritics folded; the SQL that
+/// differs is in <see cref="FullTextSql"/>). The query arrives parsed (<see cref="SearchQuery"/>) and is rebuilt from
+/// letters and digits only, every term quoted, so user text never reaches either engine's query syntax. Ranking
+/// weights the title four times the body.
 /// </summary>
 public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex facts)
 {
     public const string Relevance = "relevance";
     public const string Date = "date";
 
-    private const char MarkOpen = '\uE000';
-    private const char MarkClose = '\uE001';
+    private const char MarkOpen = FullTextSql.MarkOpen;
+    private const char MarkClose = FullTextSql.MarkClose;
 
     /// <summary>The FTS5 MATCH expression for a query with terms: groups joined by AND, OR inside a group, NOT for exclusions.</summary>
     public static string MatchExpression(SearchQuery query)
@@ -66,25 +67,18 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         }
 
         var parameters = new Dictionary<string, object?>(filters.Value.Parameters);
-        string from;
+        var sql = FullTextSql.For(db.Database);
         if (query.HasTerms)
         {
-            parameters["$match"] = MatchExpression(query);
-            from = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid LEFT JOIN Outlets o ON o.Id = a.OutletId WHERE ArticleSearch MATCH $match" + filters.Value.Sql;
-        }
-        else
-        {
-            from = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid LEFT JOIN Outlets o ON o.Id = a.OutletId WHERE 1 = 1" + filters.Value.Sql;
+            sql.AddMatch(query, parameters);
         }
 
         // One pass over the hits gives the count, the order and the outlet and month facets; only the page's
         // rows are read again, for their titles and snippets; the entity facet comes from an in-memory index.
-        var score = query.HasTerms ? "ArticleSearch.rank" : "0.0";
-        // Without filters the full-text table alone gives the hits; filters need the article rows.
-        var hitSql = query.HasTerms && filters.Value.Sql.Length == 0
-            ? "SELECT rowid, rank FROM ArticleSearch WHERE ArticleSearch MATCH $match"
-            : $"SELECT a.Id, {score} {from}";
-        var scored = await ReadAsync(hitSql, parameters, r => (Id: r.GetInt32(0), Score: r.GetDouble(1)), cancellationToken);
+        var hitSql = query.HasTerms
+            ? sql.ArticleHits(filters.Value.Sql)
+            : "SELECT a.\"Id\", 0.0 FROM \"Articles\" a WHERE 1 = 1" + filters.Value.Sql;
+        var scored = await ReadAsync(hitSql, parameters, r => (Id: r.GetInt32(0), Score: Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
         var known = await facts.FactsAsync(db, scored.Select(h => h.Id).ToList(), cancellationToken);
         var hits = scored.Where(h => known.ContainsKey(h.Id))
             .Select(h => new Hit(h.Id, h.Score, known[h.Id].PublishedOn, known[h.Id].PublishedTime, known[h.Id].Outlet, known[h.Id]))
@@ -98,29 +92,24 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         var items = new List<ArticleHit>();
         if (pageHits.Count > 0)
         {
-            // The page's rows by id: the full-text table by rowid for snippets (fast), the articles for the rest.
-            var ids = IdList(pageHits.Select(h => h.Id).ToList());
+            // The page's rows by id: snippets from the full-text table (or the opening paragraph), the rest from the articles.
+            var pageIds = pageHits.Select(h => h.Id).ToList();
             var snippets = query.HasTerms
-                ? (await ReadAsync(
-                        $"SELECT rowid, snippet(ArticleSearch, -1, char({(int)MarkOpen}), char({(int)MarkClose}), '…', 32) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid IN ({ids})",
-                        parameters, r => (Id: r.GetInt32(0), Text: r.IsDBNull(1) ? "" : r.GetString(1)), cancellationToken))
+                ? (await ReadAsync(sql.ArticleSnippets(IdList(pageIds)), parameters,
+                        r => (Id: r.GetInt32(0), Text: r.IsDBNull(1) ? "" : r.GetString(1)), cancellationToken))
                     .ToDictionary(r => r.Id, r => r.Text)
-                : (await ReadAsync($"SELECT rowid, substr(Body, 1, 240) FROM ArticleSearch WHERE rowid IN ({ids})",
-                        parameters, r => (Id: r.GetInt32(0), Text: r.IsDBNull(1) ? "" : r.GetString(1)), cancellationToken))
-                    .ToDictionary(r => r.Id, r => r.Text);
-            var rows = (await ReadAsync(
-                    $"SELECT a.Id, a.Title, a.TitleDerived, o.Name, a.PublishedOn FROM Articles a LEFT JOIN Outlets o ON o.Id = a.OutletId WHERE a.Id IN ({ids})",
-                    parameters,
-                    r => (Id: r.GetInt32(0), Title: r.GetString(1), Derived: r.GetBoolean(2), Outlet: r.IsDBNull(3) ? null : r.GetString(3),
-                        Date: r.IsDBNull(4) ? (DateOnly?)null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        Snippet: ""),
-                    cancellationToken))
-                .ToDictionary(r => r.Id, r => r with { Snippet = snippets.GetValueOrDefault(r.Id, "") });
+                : await db.ArticleParagraphs.AsNoTracking().Where(p => pageIds.Contains(p.ArticleId) && p.Ordinal == 0)
+                    .Select(p => new { p.ArticleId, Text = p.Text.Length > 240 ? p.Text.Substring(0, 240) : p.Text })
+                    .ToDictionaryAsync(p => p.ArticleId, p => p.Text, cancellationToken);
+            var rows = await db.Articles.AsNoTracking().Where(a => pageIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.Title, a.TitleDerived, Outlet = a.Outlet == null ? null : a.Outlet.Name, a.PublishedOn })
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
             foreach (var hit in pageHits)
             {
                 if (rows.TryGetValue(hit.Id, out var row))
                 {
-                    items.Add(new ArticleHit(row.Id, row.Title, row.Derived, row.Outlet, row.Date, Highlight(row.Snippet, query.HasTerms ? "" : "…"), hit.Score));
+                    items.Add(new ArticleHit(row.Id, row.Title, row.TitleDerived, row.Outlet, row.PublishedOn,
+                        Highlight(snippets.GetValueOrDefault(row.Id, ""), query.HasTerms ? "" : "…"), hit.Score));
                 }
             }
         }
@@ -150,39 +139,39 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         }
 
         var parameters = new Dictionary<string, object?>(filters.Value.Parameters);
+        var sql = FullTextSql.For(db.Database);
         var speakerSql = "";
         if (query.Speaker is not null)
         {
             // For quotes, speaker: means who said it, not which article quotes them.
             var ids = await EntityNames.FindIdsAsync(db, query.Speaker, cancellationToken);
-            parameters["$speakerText"] = "%" + query.Speaker.Trim() + "%";
-            speakerSql = $" AND (q.SpeakerEntityId IN ({IdList(ids)}) OR q.SpeakerDescription LIKE $speakerText)";
+            parameters["@speakerText"] = "%" + TextPatterns.Escape(query.Speaker.Trim()) + "%";
+            speakerSql = $" AND (q.\"SpeakerEntityId\" IN ({IdList(ids)}) OR q.\"SpeakerDescription\" {sql.Like} @speakerText ESCAPE '\\')";
         }
 
-        var match = query.HasTerms ? " AND QuoteSearch MATCH $match" : "";
+        const string Joins = "JOIN \"Articles\" a ON a.\"Id\" = q.\"ArticleId\" LEFT JOIN \"Outlets\" o ON o.\"Id\" = a.\"OutletId\" LEFT JOIN \"Entities\" e ON e.\"Id\" = q.\"SpeakerEntityId\"";
         if (query.HasTerms)
         {
-            parameters["$match"] = MatchExpression(query);
+            sql.AddMatch(query, parameters);
         }
 
-        var from = "FROM QuoteSearch JOIN Quotes q ON q.Id = QuoteSearch.rowid JOIN Articles a ON a.Id = q.ArticleId LEFT JOIN Outlets o ON o.Id = a.OutletId LEFT JOIN Entities e ON e.Id = q.SpeakerEntityId WHERE 1 = 1"
-            + match + filters.Value.Sql + speakerSql;
+        var from = (query.HasTerms ? sql.QuoteMatches(Joins) : $"FROM \"Quotes\" q {Joins} WHERE 1 = 1") + filters.Value.Sql + speakerSql;
         var total = Convert.ToInt32(await ScalarAsync($"SELECT count(*) {from}", parameters, cancellationToken), CultureInfo.InvariantCulture);
-        parameters["$take"] = pageSize;
-        parameters["$skip"] = (page - 1) * pageSize;
-        var score = query.HasTerms ? "QuoteSearch.rank" : "0.0";
-        var highlight = query.HasTerms ? $"highlight(QuoteSearch, 0, char({(int)MarkOpen}), char({(int)MarkClose}))" : "q.Text";
+        parameters["@take"] = pageSize;
+        parameters["@skip"] = (page - 1) * pageSize;
+        var score = query.HasTerms ? sql.QuoteScore : "0.0";
+        var highlight = query.HasTerms ? sql.QuoteHighlight : "q.\"Text\"";
         var order = sort == Date || !query.HasTerms
-            ? "ORDER BY a.PublishedOn IS NULL, a.PublishedOn DESC, Score, q.Id"
-            : "ORDER BY Score, q.Id";
+            ? "ORDER BY a.\"PublishedOn\" IS NULL, a.\"PublishedOn\" DESC, \"Score\", q.\"Id\""
+            : "ORDER BY \"Score\", q.\"Id\"";
         var items = await ReadAsync(
-            $"SELECT q.Id, q.Text, {highlight}, q.Partial, q.SpeakerEntityId, e.Name, q.SpeakerDescription, q.Verb, a.Id, a.Title, o.Name, a.PublishedOn, q.QuoteClusterId, {score} AS Score {from} {order} LIMIT $take OFFSET $skip",
+            $"SELECT q.\"Id\", q.\"Text\", {highlight}, q.\"Partial\", q.\"SpeakerEntityId\", e.\"Name\", q.\"SpeakerDescription\", q.\"Verb\", a.\"Id\", a.\"Title\", o.\"Name\", a.\"PublishedOn\", q.\"QuoteClusterId\", {score} AS \"Score\" {from} {order} LIMIT @take OFFSET @skip",
             parameters,
             r => new QuoteHit(r.GetInt32(0), r.GetString(1), Highlight(r.GetString(2), ""), r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetInt32(4),
                 r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
                 r.GetInt32(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.IsDBNull(11) ? null : DateOnly.ParseExact(r.GetString(11), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.IsDBNull(12) ? null : r.GetInt32(12), r.GetDouble(13)),
+                r.IsDBNull(11) ? null : r.GetFieldValue<DateOnly>(11),
+                r.IsDBNull(12) ? null : r.GetInt32(12), Convert.ToDouble(r.GetValue(13), CultureInfo.InvariantCulture)),
             cancellationToken);
         return new QuoteResults(total, items, notes);
     }
@@ -196,25 +185,25 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         {
             if (outlet.Trim().Equals("unknown", StringComparison.OrdinalIgnoreCase))
             {
-                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.OutletId IS NULL");
+                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"OutletId\" IS NULL");
             }
             else
             {
-                parameters["$outlet"] = Outlet.Normalize(outlet);
-                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.OutletId IN (SELECT Id FROM Outlets WHERE NormalizedName = $outlet)");
+                parameters["@outlet"] = Outlet.Normalize(outlet);
+                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"OutletId\" IN (SELECT \"Id\" FROM \"Outlets\" WHERE \"NormalizedName\" = @outlet)");
             }
         }
 
         if (query.From is { } from)
         {
-            parameters["$from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.PublishedOn >= $from");
+            parameters["@from"] = from;
+            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"PublishedOn\" >= @from");
         }
 
         if (query.To is { } to)
         {
-            parameters["$to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.PublishedOn <= $to");
+            parameters["@to"] = to;
+            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"PublishedOn\" <= @to");
         }
 
         if (query.Entity is { } entity)
@@ -226,15 +215,16 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
                 return null;
             }
 
-            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.Id IN (SELECT m.ArticleId FROM EntityMentions m WHERE m.EntityId IN ({IdList(ids)}))");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"Id\" IN (SELECT m.\"ArticleId\" FROM \"EntityMentions\" m WHERE m.\"EntityId\" IN ({IdList(ids)}))");
         }
 
         if (speakerByArticle && query.Speaker is { } speaker)
         {
             // For articles, speaker: keeps the articles that quote that speaker.
             var ids = await EntityNames.FindIdsAsync(db, speaker, cancellationToken);
-            parameters["$speakerDescription"] = "%" + speaker.Trim() + "%";
-            sql.Append(CultureInfo.InvariantCulture, $" AND {article}.Id IN (SELECT q2.ArticleId FROM Quotes q2 WHERE q2.SpeakerEntityId IN ({IdList(ids)}) OR q2.SpeakerDescription LIKE $speakerDescription)");
+            parameters["@speakerDescription"] = "%" + TextPatterns.Escape(speaker.Trim()) + "%";
+            sql.Append(CultureInfo.InvariantCulture,
+                $" AND {article}.\"Id\" IN (SELECT q2.\"ArticleId\" FROM \"Quotes\" q2 WHERE q2.\"SpeakerEntityId\" IN ({IdList(ids)}) OR q2.\"SpeakerDescription\" {FullTextSql.For(db.Database).Like} @speakerDescription ESCAPE '\\')");
         }
 
         return (sql.ToString(), parameters);

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace NewsCorpus.Web.Tests.Support;
 
 /// <summary>
-/// The real app over a real SQLite file in a fresh temporary folder, seeded from a copy of the
-/// repository's seeds/ on first start, exactly as a user's first run.
+/// The real app over a real database (an SQLite file in a fresh temporary folder, or a fresh PostgreSQL database:
+/// <see cref="TestDatabase"/>), seeded from a copy of the repository's seeds/ on first start, exactly as a user's first run.
 /// </summary>
 public sealed class TestCorpusFactory : WebApplicationFactory<Program>
 {
@@ -19,18 +18,21 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
         {
             File.Copy(seed, Path.Combine(SeedPath, Path.GetFileName(seed)));
         }
+
+        Database = new TestDatabase(Root);
     }
+
+    public TestDatabase Database { get; }
 
     public string Root { get; }
 
     public string SeedPath { get; }
 
-    public string DatabasePath => Path.Combine(Root, "corpus.db");
-
     /// <summary>The same settings the app runs with, for the command-line verbs in tests.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["ConnectionStrings:NewsCorpus"] = $"Data Source={DatabasePath}",
+        ["Database:Provider"] = Database.Provider,
+        ["ConnectionStrings:NewsCorpus"] = Database.ConnectionString,
         ["Corpus:SeedPath"] = SeedPath,
         ["Ingestion:MaxFileBytes"] = "100000",
     };
@@ -46,7 +48,7 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
+        Database.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);

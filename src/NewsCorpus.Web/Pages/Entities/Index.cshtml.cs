@@ -38,8 +38,8 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim() + "%";
-            query = query.Where(e => e.Aliases.Any(a => EF.Functions.Like(a.Name, pattern)));
+            var pattern = "%" + TextPatterns.Escape(Q.Trim().ToUpperInvariant()) + "%";
+            query = query.Where(e => e.Aliases.Any(a => EF.Functions.Like(a.NormalizedName, pattern, "\\")));
         }
 
         Total = await query.CountAsync(cancellationToken);
