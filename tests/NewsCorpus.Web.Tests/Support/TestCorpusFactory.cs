@@ -9,7 +9,15 @@ namespace NewsCorpus.Web.Tests.Support;
 /// </summary>
 public sealed class TestCorpusFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsDatabase;
+
     public TestCorpusFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>A second app instance on <paramref name="sharedWith"/>'s database (which that one drops when disposed).</summary>
+    public TestCorpusFactory(TestCorpusFactory? sharedWith)
     {
         Root = Directory.CreateTempSubdirectory("newscorpus-test-").FullName;
         SeedPath = Path.Combine(Root, "seeds");
@@ -19,7 +27,8 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
             File.Copy(seed, Path.Combine(SeedPath, Path.GetFileName(seed)));
         }
 
-        Database = new TestDatabase(Root);
+        _ownsDatabase = sharedWith is null;
+        Database = sharedWith?.Database ?? new TestDatabase(Root);
     }
 
     public TestDatabase Database { get; }
@@ -48,7 +57,10 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Database.Dispose();
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
         try
         {
             Directory.Delete(Root, recursive: true);
