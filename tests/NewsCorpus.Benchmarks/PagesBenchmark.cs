@@ -48,7 +48,11 @@ internal static partial class PagesBenchmark
     {
         await using var factory = new WebApplicationFactory<CompareService>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("ConnectionStrings:NewsCorpus", $"Data Source={database}");
+            foreach (var (key, value) in AppServices.DatabaseSettings(database))
+            {
+                b.UseSetting(key, value);
+            }
+
             b.UseSetting("Corpus:SeedOnStart", "false");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         });
@@ -119,7 +123,7 @@ internal static partial class PagesBenchmark
 
         return string.Join('\n', new[]
         {
-            "## Pages and load",
+            $"## Pages and load ({AppServices.ProviderName(database)})",
             "",
             "Command: `dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- pages --database <corpus.db> --write docs/benchmarks.md`",
             "",

@@ -25,7 +25,7 @@ if (verb == "search")
     Console.WriteLine(report);
     if (Option(args, "--write") is { } target)
     {
-        MarkdownReport.Replace(target, "search", report);
+        MarkdownReport.Replace(target, AppServices.Section("search", database), report);
     }
 
     return 0;
@@ -38,7 +38,7 @@ if (verb == "pages")
     Console.WriteLine(report);
     if (Option(args, "--write") is { } target)
     {
-        MarkdownReport.Replace(target, "pages", report);
+        MarkdownReport.Replace(target, AppServices.Section("pages", database), report);
     }
 
     return 0;
@@ -58,7 +58,7 @@ if (verb == "compare")
 
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>]");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
     return 2;
 }
 

@@ -66,7 +66,7 @@ internal static partial class SearchBenchmark
         var inv = CultureInfo.InvariantCulture;
         return string.Join('\n', new[]
         {
-            "## Search latency",
+            $"## Search latency ({AppServices.ProviderName(database)})",
             "",
             "Command: `dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- search --database <corpus.db> --write docs/benchmarks.md`",
             "",

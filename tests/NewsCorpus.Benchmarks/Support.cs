@@ -62,13 +62,27 @@ internal static class Latency
 
 internal static class AppServices
 {
-    /// <summary>The app's services over one SQLite file, without the web host, logging warnings only.</summary>
+    /// <summary>
+    /// The settings that point the app at a benchmark database: an SQLite file path, or a PostgreSQL connection
+    /// string (anything with "Host=").
+    /// </summary>
+    public static Dictionary<string, string?> DatabaseSettings(string database) =>
+        IsPostgres(database)
+            ? new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:NewsCorpus"] = database }
+            : new() { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:NewsCorpus"] = $"Data Source={database}" };
+
+    public static bool IsPostgres(string database) => database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Each provider's results go in a section of their own.</summary>
+    public static string Section(string verb, string database) => IsPostgres(database) ? verb + "-postgres" : verb;
+
+    /// <summary>Named in each report's heading.</summary>
+    public static string ProviderName(string database) => IsPostgres(database) ? "PostgreSQL" : "SQLite";
+
+    /// <summary>The app's services over one benchmark database, without the web host, logging warnings only.</summary>
     public static ServiceProvider For(string database)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:NewsCorpus"] = $"Data Source={database}",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(DatabaseSettings(database)).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace NewsCorpus.Web.Data;
@@ -94,6 +96,8 @@ public static class DataServices
         if (db.Database.IsNpgsql())
         {
             await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
+            // Without the history table, EF Core reads it anyway on a new database and logs the failure as an error.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             return;
         }
