@@ -39,6 +39,22 @@ app.UseWhen(context => !IsApi(context), pages =>
 });
 
 app.UseSerilogRequestLogging();
+// A client that hangs up mid-request cancels its database work: that is not a server error, so it is answered
+// (to no one) with 499 and logged as an ordinary request instead of a 500 with a stack trace.
+app.Use(async (context, next) =>
+{
+    try
+    {
+        await next(context);
+    }
+    catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+    {
+        if (!context.Response.HasStarted)
+        {
+            context.Response.StatusCode = 499;
+        }
+    }
+});
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
