@@ -19,7 +19,7 @@ public sealed class TwoInstancesTests : IDisposable
     private readonly TestCorpusFactory _second;
     private readonly ArticleFiles _files = new();
 
-    public TwoInstancesTests() => _second = new TestCorpusFactory(sharedWith: _first);
+    public TwoInstancesTests() => _second = TestCorpusFactory.SharingDatabaseOf(_first);
 
     public void Dispose()
     {

@@ -16,8 +16,7 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A second app instance on <paramref name="sharedWith"/>'s database (which that one drops when disposed).</summary>
-    public TestCorpusFactory(TestCorpusFactory? sharedWith)
+    private TestCorpusFactory(TestCorpusFactory? sharedWith)
     {
         Root = Directory.CreateTempSubdirectory("newscorpus-test-").FullName;
         SeedPath = Path.Combine(Root, "seeds");
@@ -32,6 +31,9 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>A second app instance on <paramref name="other"/>'s database (which that one drops when disposed).</summary>
+    public static TestCorpusFactory SharingDatabaseOf(TestCorpusFactory other) => new(other);
 
     public string Root { get; }
 
