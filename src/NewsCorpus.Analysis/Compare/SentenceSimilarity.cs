@@ -40,9 +40,8 @@ public static class SentenceSimilarity
         }
 
         var shared = SharedCount(a.ContentStems, b.ContentStems);
-        var contentTotal = a.ContentStems.Length + b.ContentStems.Length;
-        var dice = contentTotal == 0 ? 0 : 2.0 * shared / contentTotal;
-        if ((shared < 2 && dice < 0.5) || dice < MinContentOverlap)
+        var dice = Dice(a, b, shared);
+        if (TooLittleShared(shared, dice))
         {
             return (SentenceMatch.Unique, 0);
         }
@@ -87,6 +86,32 @@ public static class SentenceSimilarity
 
         return (changedA, changedB);
     }
+
+    /// <summary>
+    /// False when two sentences sharing <paramref name="sharedStems"/> content stems cannot be an edit of each
+    /// other: the cheap tests <see cref="Compare"/> starts with (content overlap, then lengths), for callers that
+    /// already know the shared count and want to skip most pairs without computing it again.
+    /// </summary>
+    public static bool MayBeEdit(ComparableSentence a, ComparableSentence b, int sharedStems)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.KeyHash == b.KeyHash)
+        {
+            return true;
+        }
+
+        return !TooLittleShared(sharedStems, Dice(a, b, sharedStems))
+            && 2.0 * Math.Min(a.Words.Count, b.Words.Count) / (a.Words.Count + b.Words.Count) >= EditedThreshold;
+    }
+
+    private static double Dice(ComparableSentence a, ComparableSentence b, int shared)
+    {
+        var contentTotal = a.ContentStems.Length + b.ContentStems.Length;
+        return contentTotal == 0 ? 0 : 2.0 * shared / contentTotal;
+    }
+
+    private static bool TooLittleShared(int shared, double dice) => (shared < 2 && dice < 0.5) || dice < MinContentOverlap;
 
     private static int SharedCount(int[] a, int[] b)
     {

@@ -59,7 +59,10 @@ public sealed class SentenceIndex
 
         for (var i = 0; i < Sentences.Count; i++)
         {
-            if (scratch[i] > 0 && SentenceSimilarity.Compare(sentence, Sentences[i]).Match >= SentenceMatch.Edited)
+            // scratch[i] is the number of content stems the two share (stems are distinct within a sentence):
+            // the overlap and length tests Compare starts with are made here first, without the call.
+            if (scratch[i] > 0 && SentenceSimilarity.MayBeEdit(sentence, Sentences[i], scratch[i])
+                && SentenceSimilarity.Compare(sentence, Sentences[i]).Match >= SentenceMatch.Edited)
             {
                 return true;
             }

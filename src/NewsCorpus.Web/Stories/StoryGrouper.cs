@@ -208,9 +208,9 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                 Add(found, pair.Other, pair.Id, SharedText.SharedSentences(theirs.Sentences, mine), theirs.Sentences.Count);
             });
 
-            db.ArticleOverlaps.AddRange(found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await RowInserter.InsertAsync(db, "ArticleOverlaps", ["ArticleId", "OtherArticleId", "SharedSentences", "SentenceCount"],
+                [.. found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId)],
+                o => [o.ArticleId, o.OtherArticleId, o.SharedSentences, o.SentenceCount], cancellationToken);
         }
     }
 

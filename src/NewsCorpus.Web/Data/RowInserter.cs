@@ -1,0 +1,113 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace NewsCorpus.Web.Data;
+
+/// <summary>
+/// Plain INSERTs for many rows at once, where EF Core's one tracked entity per row would dominate the time (an
+/// article's child rows, a story's overlaps). Only fixed table and column names go into the SQL; every value is
+/// a parameter.
+/// </summary>
+public static class RowInserter
+{
+    /// <summary>Inserts <paramref name="rows"/> into <paramref name="table"/> on the context's connection, inside its current transaction if any.</summary>
+    public static async Task InsertAsync<T>(NewsCorpusDbContext db, string table, string[] columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(values);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (connection is Npgsql.NpgsqlConnection)
+            {
+                await InsertManyAsync(connection, transaction, table, columns, rows, values, cancellationToken);
+            }
+            else
+            {
+                await InsertEachAsync(connection, transaction, table, columns, rows, values, cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>SQLite runs in-process: one prepared statement executed per row costs no round trips.</summary>
+    private static async Task InsertEachAsync<T>(DbConnection connection, DbTransaction? transaction, string table, string[] columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // Table and column names are the constants above; values are parameters.
+        command.CommandText = $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+#pragma warning restore CA2100
+        var parameters = new DbParameter[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = $"@p{i}";
+            command.Parameters.Add(parameters[i]);
+        }
+
+        foreach (var row in rows)
+        {
+            var rowValues = values(row);
+            for (var i = 0; i < rowValues.Length; i++)
+            {
+                parameters[i].Value = rowValues[i] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A server is a round trip away: the rows go in multi-row INSERTs of up to <see cref="RowsPerStatement"/> rows,
+    /// so an article's child rows take a handful of round trips instead of one per row.
+    /// </summary>
+    private static async Task InsertManyAsync<T>(DbConnection connection, DbTransaction? transaction, string table, string[] columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var tuples = new List<string>(chunk.Length);
+            var n = 0;
+            foreach (var row in chunk)
+            {
+                var first = n;
+                foreach (var value in values(row))
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = $"@p{n++}";
+                    parameter.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+
+                tuples.Add("(" + string.Join(", ", Enumerable.Range(first, n - first).Select(k => $"@p{k}")) + ")");
+            }
+
+#pragma warning disable CA2100 // Table and column names are the constants above; values are parameters.
+            command.CommandText = $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES {string.Join(", ", tuples)}";
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    // PostgreSQL takes at most 65,535 parameters in a statement; ten columns × 1,000 rows stays well inside.
+    private const int RowsPerStatement = 1000;
+
+    private static string ColumnList(string[] columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+}
