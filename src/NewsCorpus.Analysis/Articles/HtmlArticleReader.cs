@@ -295,8 +295,7 @@ public static partial class HtmlArticleReader
         return types.Any(t => t.Contains("Article", StringComparison.Ordinal) || t is "BlogPosting" or "Report" or "LiveBlogPosting");
     }
 
-    private static string? Text(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()) ? value.GetString() : null;
+    private static string? Text(JsonElement item, string name) => JsonText.Property(item, name);
 
     private static string? Names(JsonElement item, string name)
     {
@@ -308,9 +307,9 @@ public static partial class HtmlArticleReader
         var names = new List<string>();
         foreach (var entry in value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value])
         {
-            if (entry.ValueKind == JsonValueKind.String)
+            if (JsonText.Read(entry) is { } entryName)
             {
-                names.Add(entry.GetString()!);
+                names.Add(entryName);
             }
             else if (entry.ValueKind == JsonValueKind.Object && Text(entry, "name") is { } n)
             {

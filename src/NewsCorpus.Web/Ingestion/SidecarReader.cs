@@ -90,10 +90,7 @@ public static class SidecarReader
         return (metadata.IsEmpty ? null : metadata, string.Join('\n', raw), null);
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
-            : null;
+    private static string? Text(JsonElement element, string name) => JsonText.Property(element, name);
 
     private static DateOnly? Date(JsonElement element)
     {

@@ -142,6 +142,22 @@ public sealed class IngestionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Control_characters_escaped_in_metadata_are_dropped_not_stored()
+    {
+        // JSON may carry "\u0000": PostgreSQL refuses NUL in text, and no title or byline means one.
+        var path = _files.Write("controls/a.txt", ArticleFiles.Story("Harbour crane ordered", "crane order"));
+        _files.Write("controls/a.txt.meta.json", """{ "title": "Crane\u0000 ordered\u0007", "outlet": "Port\u0000News", "author": "\u0000" }""");
+
+        var report = await IngestAsync(path);
+
+        Assert.Equal(FileOutcome.Added, Assert.Single(report.Files).Outcome);
+        var article = await QueryAsync(db => db.Articles.Include(x => x.Outlet).SingleAsync(x => x.SourcePath == path));
+        Assert.Equal("Crane  ordered", article.Title);
+        Assert.Equal("Port News", article.Outlet!.Name);
+        Assert.DoesNotContain('\0', article.Byline ?? "");
+    }
+
+    [Fact]
     public async Task An_interrupted_run_leaves_whole_articles_and_a_rerun_completes_it()
     {
         for (var i = 0; i < 6; i++)
