@@ -29,8 +29,8 @@ public static class QuotesApi
             return problem;
         }
 
-        var query = await QuoteQuery.FilterAsync(db, speaker, q, outlet, cancellationToken);
-        var total = await query.CountAsync(cancellationToken);
+        var (query, count) = await QuoteQuery.FilterAsync(db, speaker, q, outlet, cancellationToken);
+        var total = await count(cancellationToken);
         var items = await query
             .OrderBy(x => x.ArticleId).ThenBy(x => x.Start)
             .Skip((pageNumber - 1) * size).Take(size)

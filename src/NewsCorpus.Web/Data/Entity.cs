@@ -19,5 +19,8 @@ public sealed class Entity
 
     public int OutletCount { get; set; }
 
+    /// <summary>Quotes attributed to this entity as speaker, counted when the corpus is resolved.</summary>
+    public int QuoteCount { get; set; }
+
     public List<EntityAlias> Aliases { get; set; } = [];
 }

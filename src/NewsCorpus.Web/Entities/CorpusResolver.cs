@@ -95,6 +95,11 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
                 WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
                 ORDER BY m."Id" LIMIT 1)
             """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "Entities" SET "QuoteCount" = (SELECT count(*) FROM "Quotes" q WHERE q."SpeakerEntityId" = "Entities"."Id")
+            WHERE "QuoteCount" IS DISTINCT FROM (SELECT count(*) FROM "Quotes" q WHERE q."SpeakerEntityId" = "Entities"."Id")
+            """, cancellationToken);
         await ClusterQuotesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -23,6 +23,23 @@ public sealed class QuotesAndEntitiesTests(TestCorpusFactory factory) : IClassFi
         return page.GetProperty("items").EnumerateArray().First(i => i.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
     }
 
+    [Fact]
+    public async Task Every_speakers_total_is_the_number_of_their_quotes_listed()
+    {
+        // Totals for a speaker come from the counts stored at resolution, the items from the quotes themselves.
+        var speakers = (await GetJsonAsync("/api/quotes?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("speaker").ValueKind == JsonValueKind.Object)
+            .Select(i => i.GetProperty("speaker").GetProperty("name").GetString()!).Distinct().ToList();
+        Assert.True(speakers.Count >= 3, $"the seeds quote several named people, found {speakers.Count}");
+        foreach (var speaker in speakers)
+        {
+            var page = await GetJsonAsync($"/api/quotes?speaker={Uri.EscapeDataString(speaker)}&pageSize=100");
+            var items = page.GetProperty("items").GetArrayLength();
+            Assert.True(items > 0, speaker);
+            Assert.Equal(items, page.GetProperty("total").GetInt32());
+        }
+    }
+
     [Theory]
     [InlineData("Adel Abdul Mahdi")]
     [InlineData("Adil Abdul-Mahdi")]

@@ -175,6 +175,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<int>("OutletCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("QuoteCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Roles")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -52,8 +52,8 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
             .Select(a => a.Name).Distinct().OrderBy(n => n).Take(1000).ToListAsync(cancellationToken);
         OutletNames = await db.Outlets.Where(o => o.Articles.Any()).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken);
 
-        var query = await QuoteQuery.FilterAsync(db, Speaker, Q, Outlet, cancellationToken);
-        Total = await query.CountAsync(cancellationToken);
+        var (query, count) = await QuoteQuery.FilterAsync(db, Speaker, Q, Outlet, cancellationToken);
+        Total = await count(cancellationToken);
         var clusters = query.GroupBy(q => q.QuoteClusterId ?? -q.Id).Select(g => new { Key = g.Key, Count = g.Count(), First = g.Min(q => q.Id) });
         StatementCount = await clusters.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (StatementCount + PageSize - 1) / PageSize));

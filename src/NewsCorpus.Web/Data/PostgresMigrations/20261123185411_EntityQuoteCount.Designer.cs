@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NewsCorpus.Web.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -11,9 +12,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsCorpus.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresNewsCorpusDbContext))]
-    partial class PostgresNewsCorpusDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261123185411_EntityQuoteCount")]
+    partial class EntityQuoteCount
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -184,6 +187,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .HasColumnType("character varying(300)");
 
                     b.Property<int>("OutletCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuoteCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("Roles")
