@@ -17,6 +17,7 @@ public sealed class ComparableSentence
         // Codes are only compared within one process, so the runtime's per-process string hash is fine.
         ContentStems = [.. words.Where(Compare.Words.IsContent).Select(w => StringComparer.Ordinal.GetHashCode(Compare.Words.Stem(w.Folded))).Distinct().Order()];
         KeyHash = StringComparer.Ordinal.GetHashCode(Key);
+        WordHashes = [.. words.Select(w => StringComparer.Ordinal.GetHashCode(w.Folded))];
     }
 
     /// <summary>Position of the sentence in its article, from 0.</summary>
@@ -39,6 +40,9 @@ public sealed class ComparableSentence
     public int[] ContentStems { get; }
 
     public int KeyHash { get; }
+
+    /// <summary>Hash codes of the folded words, in order: comparing words is then mostly comparing integers.</summary>
+    public int[] WordHashes { get; }
 
     /// <summary>An article's paragraphs as sentences; empty sentences (no word) are left out.</summary>
     public static List<ComparableSentence> FromParagraphs(IReadOnlyList<string> paragraphs)

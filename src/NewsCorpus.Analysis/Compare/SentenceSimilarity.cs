@@ -137,7 +137,44 @@ public static class SentenceSimilarity
         return shared;
     }
 
-    private static int CommonSubsequenceLength(ComparableSentence a, ComparableSentence b)
+    /// <summary>
+    /// Length of the longest common subsequence of the two sentences' words. With up to 64 words on the shorter side
+    /// (nearly every sentence) it is computed bit-parallel (Hyyrö 2004: one pass over the longer sentence with a
+    /// 64-bit vector), the same number the diff gives at a small fraction of its cost: counting shared sentences
+    /// across a corpus compares hundreds of thousands of sentence pairs, and the diff was most of that time.
+    /// </summary>
+    internal static int CommonSubsequenceLength(ComparableSentence a, ComparableSentence b)
+    {
+        var (pattern, text) = a.Words.Count <= b.Words.Count ? (a, b) : (b, a);
+        var m = pattern.Words.Count;
+        if (m > 64)
+        {
+            return DiffCommonSubsequenceLength(a, b);
+        }
+
+        var v = ulong.MaxValue;
+        for (var j = 0; j < text.Words.Count; j++)
+        {
+            var hash = text.WordHashes[j];
+            var matches = 0UL;
+            for (var i = 0; i < m; i++)
+            {
+                if (pattern.WordHashes[i] == hash && string.Equals(pattern.Words[i].Folded, text.Words[j].Folded, StringComparison.Ordinal))
+                {
+                    matches |= 1UL << i;
+                }
+            }
+
+            var u = v & matches;
+            v = (v + u) | (v - u);
+        }
+
+        var mask = m == 64 ? ulong.MaxValue : (1UL << m) - 1;
+        return m - System.Numerics.BitOperations.PopCount(v & mask);
+    }
+
+    /// <summary>The same length read from DiffPlex's word diff (its unchanged words): for sentences over 64 words.</summary>
+    internal static int DiffCommonSubsequenceLength(ComparableSentence a, ComparableSentence b)
     {
         var changed = 0;
         foreach (var block in Diff(a, b).DiffBlocks)
