@@ -14,6 +14,8 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
         // Quotes by speaker in article order (the quotes API) come straight from this index.
         builder.HasIndex(q => new { q.SpeakerEntityId, q.ArticleId, q.Start });
         builder.HasIndex(q => q.QuoteClusterId);
+        // A speaker's statements (the quotes page groups their quotes by cluster) from the index alone.
+        builder.HasIndex(q => new { q.SpeakerEntityId, q.QuoteClusterId });
         builder.HasOne(q => q.Article).WithMany(a => a.Quotes).HasForeignKey(q => q.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(q => q.SpeakerEntity).WithMany().HasForeignKey(q => q.SpeakerEntityId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(q => q.QuoteCluster).WithMany(c => c.Quotes).HasForeignKey(q => q.QuoteClusterId).OnDelete(DeleteBehavior.SetNull);

@@ -443,6 +443,8 @@ namespace NewsCorpus.Web.Data.Migrations
 
                     b.HasIndex("ArticleId", "Start");
 
+                    b.HasIndex("SpeakerEntityId", "QuoteClusterId");
+
                     b.HasIndex("SpeakerEntityId", "ArticleId", "Start");
 
                     b.ToTable("Quotes");

@@ -468,6 +468,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
 
                     b.HasIndex("ArticleId", "Start");
 
+                    b.HasIndex("SpeakerEntityId", "QuoteClusterId");
+
                     b.HasIndex("SpeakerEntityId", "ArticleId", "Start");
 
                     b.ToTable("Quotes");
