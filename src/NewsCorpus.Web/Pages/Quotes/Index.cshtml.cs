@@ -60,14 +60,18 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
         var keys = await clusters.OrderByDescending(c => c.Count).ThenBy(c => c.First)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(c => c.Key).ToListAsync(cancellationToken);
 
+        // Each statement's carriers: its count from the cluster row, and only the first ones shown, read per
+        // cluster from the cluster index (a much-repeated statement has thousands of carriers).
         var clusterIds = keys.Where(k => k > 0).ToList();
-        var loneIds = keys.Where(k => k < 0).Select(k => -k).ToList();
-        var members = (await db.Quotes.AsNoTracking()
-                .Where(q => (q.QuoteClusterId != null && clusterIds.Contains(q.QuoteClusterId.Value)) || loneIds.Contains(q.Id))
-                .Select(q => new { q.Id, Key = q.QuoteClusterId ?? -q.Id })
-                .ToListAsync(cancellationToken))
-            .GroupBy(m => m.Key)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Shown: g.OrderBy(m => m.Id).Take(MaxCarriers).Select(m => m.Id).ToList()));
+        var counts = await db.QuoteClusters.AsNoTracking().Where(c => clusterIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.QuoteCount, cancellationToken);
+        var members = keys.Where(k => k < 0).ToDictionary(k => k, k => (Count: 1, Shown: new List<int> { -k }));
+        foreach (var clusterId in clusterIds)
+        {
+            var first = await db.Quotes.AsNoTracking().Where(q => q.QuoteClusterId == clusterId).OrderBy(q => q.Id)
+                .Select(q => q.Id).Take(MaxCarriers).ToListAsync(cancellationToken);
+            members[clusterId] = (counts.GetValueOrDefault(clusterId, first.Count), first);
+        }
+
         var shown = members.Values.SelectMany(m => m.Shown).ToList();
         var rows = await db.Quotes.AsNoTracking()
             .Where(q => shown.Contains(q.Id))
