@@ -11,6 +11,9 @@ namespace NewsCorpus.Web.Data;
 /// </summary>
 public static class RowInserter
 {
+    // PostgreSQL takes at most 65,535 parameters in a statement; ten columns × 1,000 rows stays well inside.
+    private const int RowsPerStatement = 1000;
+
     /// <summary>Inserts <paramref name="rows"/> into <paramref name="table"/> on the context's connection, inside its current transaction if any.</summary>
     public static async Task InsertAsync<T>(NewsCorpusDbContext db, string table, string[] columns,
         IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ public static class RowInserter
         {
             var connection = db.Database.GetDbConnection();
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            if (connection is Npgsql.NpgsqlConnection)
+            if (db.Database.IsNpgsql())
             {
                 await InsertManyAsync(connection, transaction, table, columns, rows, values, cancellationToken);
             }
@@ -49,7 +52,7 @@ public static class RowInserter
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-#pragma warning disable CA2100 // Table and column names are the constants above; values are parameters.
+#pragma warning disable CA2100 // Callers pass fixed table and column names; every value is a parameter.
         command.CommandText = $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
 #pragma warning restore CA2100
         var parameters = new DbParameter[columns.Length];
@@ -99,15 +102,12 @@ public static class RowInserter
                 tuples.Add("(" + string.Join(", ", Enumerable.Range(first, n - first).Select(k => $"@p{k}")) + ")");
             }
 
-#pragma warning disable CA2100 // Table and column names are the constants above; values are parameters.
+#pragma warning disable CA2100 // Callers pass fixed table and column names; every value is a parameter.
             command.CommandText = $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES {string.Join(", ", tuples)}";
 #pragma warning restore CA2100
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    // PostgreSQL takes at most 65,535 parameters in a statement; ten columns × 1,000 rows stays well inside.
-    private const int RowsPerStatement = 1000;
 
     private static string ColumnList(string[] columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 }

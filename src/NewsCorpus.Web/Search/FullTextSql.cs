@@ -13,6 +13,7 @@ internal abstract class FullTextSql
     public const char MarkOpen = '\uE000';
     public const char MarkClose = '\uE001';
 
+    /// <summary>One per search: <see cref="AddMatch"/> fixes the query the other methods then refer to.</summary>
     public static FullTextSql For(DatabaseFacade database) => database.IsNpgsql() ? new Postgres() : new Sqlite();
 
     /// <summary>LIKE that ignores case.</summary>
