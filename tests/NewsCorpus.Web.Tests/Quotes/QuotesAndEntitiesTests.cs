@@ -23,6 +23,25 @@ public sealed class QuotesAndEntitiesTests(TestCorpusFactory factory) : IClassFi
         return page.GetProperty("items").EnumerateArray().First(i => i.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
     }
 
+    [Theory]
+    [InlineData("/api/entities?q=%25")]
+    [InlineData("/api/entities?q=_")]
+    [InlineData("/api/quotes?q=%25")]
+    [InlineData("/api/quotes?speaker=%25")]
+    public async Task Wildcard_characters_typed_by_a_user_are_taken_literally(string url)
+    {
+        // "%" and "_" are LIKE wildcards: typed into a name or quote filter they must not match everything.
+        Assert.Equal(0, (await GetJsonAsync(url)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Name_and_quote_filters_ignore_case()
+    {
+        Assert.Equal(3, (await GetJsonAsync("/api/quotes?speaker=ABDUL%20MAHDI")).GetProperty("total").GetInt32());
+        Assert.True((await GetJsonAsync("/api/entities?q=abdul%20MAHDI")).GetProperty("total").GetInt32() >= 1);
+        Assert.True((await GetJsonAsync("/api/quotes?q=DESPITE")).GetProperty("total").GetInt32() >= 2);
+    }
+
     [Fact]
     public async Task Every_speakers_total_is_the_number_of_their_quotes_listed()
     {
