@@ -18,27 +18,15 @@ if (verb == "generate")
     return 0;
 }
 
-if (verb == "search")
+if (verb is "search" or "pages")
 {
-    var database = Option(args, "--database") ?? throw new ArgumentException("--database <corpus.db> is required");
-    var report = await SearchBenchmark.RunAsync(database);
+    // Both time the app over a database: an SQLite file or a PostgreSQL connection string, each with its own section.
+    var database = Option(args, "--database") ?? throw new ArgumentException("--database <corpus.db or PostgreSQL connection string> is required");
+    var report = verb == "search" ? await SearchBenchmark.RunAsync(database) : await PagesBenchmark.RunAsync(database);
     Console.WriteLine(report);
     if (Option(args, "--write") is { } target)
     {
-        MarkdownReport.Replace(target, AppServices.Section("search", database), report);
-    }
-
-    return 0;
-}
-
-if (verb == "pages")
-{
-    var database = Option(args, "--database") ?? throw new ArgumentException("--database <corpus.db> is required");
-    var report = await PagesBenchmark.RunAsync(database);
-    Console.WriteLine(report);
-    if (Option(args, "--write") is { } target)
-    {
-        MarkdownReport.Replace(target, AppServices.Section("pages", database), report);
+        MarkdownReport.Replace(target, AppServices.Section(verb, database), report);
     }
 
     return 0;
