@@ -193,6 +193,11 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         }
 
         var text = token.Text;
+        if (char.IsDigit(text[0]))
+        {
+            return text.Count(char.IsUpper) >= 2 && !text.Any(char.IsLower); // "6PR", "7UP"; not "5G" or "4K"
+        }
+
         if (!char.IsUpper(text[0]))
         {
             return text.Length > 3 && text[2] == '-' && text[..2] is "al" or "el" && char.IsUpper(text[3]);
@@ -289,7 +294,8 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             atStart = false;
         }
 
-        while (from <= to && (gazetteer.IsCommonWord(tokens[from].Text) && !IsKnownName(tokens[from].Text)) && !s_personTitleWords.Contains(tokens[from].Text))
+        while (from <= to && ((gazetteer.IsCommonWord(tokens[from].Text) && !IsKnownName(tokens[from].Text)) || s_connectors.Contains(tokens[from].Text) || s_orgConnectors.Contains(tokens[from].Text))
+               && !s_personTitleWords.Contains(tokens[from].Text))
         {
             from++;
         }
@@ -368,9 +374,9 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         {
             role = Slice(text, tokens, from, titleEnd);
             from = titleEnd + 1;
-            if (from > to)
+            if (from > to || tokens[from].IsLower)
             {
-                return;
+                return; // "Professor of Mathematics": a role with no name after it
             }
 
             whole = Slice(text, tokens, from, to);
@@ -380,6 +386,12 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         }
 
         var type = Classify(tokens, from, to, whole, atStart, headline, lowerVocabulary, knownPeople, knownTypes);
+        if (type == EntityType.Person && from > 0 && s_articles.Contains(tokens[from - 1].Text) && !knownPeople.ContainsKey(whole) && !gazetteer.IsGivenName(tokens[from].Text))
+        {
+            // "a Beautiful Lie", "the Stanley Cup": English puts no article before a person's name.
+            return;
+        }
+
         if (type is null)
         {
             return;
@@ -459,6 +471,12 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return EntityType.Person;
         }
 
+        // A given name alone ("Angela later married") is a person unless the text also uses it as a word ("will", "may").
+        if (count == 1 && gazetteer.IsGivenName(first) && !lowerVocabulary.Contains(first.ToLowerInvariant()) && !headline)
+        {
+            return EntityType.Person;
+        }
+
         var next = to + 1 < tokens.Count ? tokens[to + 1] : default;
         var previous = from > 0 ? tokens[from - 1] : default;
         var nextNext = to + 2 < tokens.Count ? tokens[to + 2] : default;
@@ -481,6 +499,19 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return null;
         }
 
+        // "in San Jose", "near Bridgton Junction": these prepositions put a place after them far more often than a person.
+        if (previous.Text is "in" or "near" or "outside" or "across" or "into" or "towards" && count <= 3)
+        {
+            return EntityType.Location;
+        }
+
+        // "Fort Lauderdale, Florida": a name followed by a known state or country is a place in it.
+        if (next.Text is "," && nextNext.Text is not null && gazetteer.Location(nextNext.Text) is not null && count <= 3 && to + 3 < tokens.Count
+            && tokens[to + 3].Kind != TokenKind.Word)
+        {
+            return EntityType.Location;
+        }
+
         if (count is 2 or 3 && Enumerable.Range(from, count).All(k => tokens[k].IsCapitalized && tokens[k].Text.Length > 1 && !lowerVocabulary.Contains(tokens[k].Text.ToLowerInvariant())))
         {
             return EntityType.Person;
@@ -495,7 +526,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
     }
 
     private static bool IsAcronym(string name) =>
-        name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.') && name.Count(char.IsUpper) >= 2;
+        name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.') && name.Count(char.IsUpper) >= 2;
 
     private static void AddInstitution(string text, IReadOnlyList<Token> tokens, int demonym, List<EntityMention> mentions, Dictionary<string, EntityType> knownTypes)
     {

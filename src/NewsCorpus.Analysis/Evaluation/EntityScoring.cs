@@ -7,6 +7,9 @@ namespace NewsCorpus.Analysis.Evaluation;
 /// <summary>Gold entity spans of a text: (start, end, type) with type PER, ORG or LOC.</summary>
 public sealed record AnnotatedText(string Text, IReadOnlySet<(int Start, int End, string Type)> Entities);
 
+/// <summary>One disagreement with the gold annotation: what kind ("missed" or "extra"), its type, its words and its line.</summary>
+public sealed record EntityError(string Kind, string Type, string Text, string Line);
+
 /// <summary>Counts for one entity type; precision, recall and F1 from them.</summary>
 public readonly record struct EntityCounts(int Predicted, int Gold, int Correct)
 {
@@ -77,6 +80,38 @@ public static partial class EntityScoring
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Every disagreement with the gold spans, for reading: "missed" (gold, not predicted exactly) and "extra" (predicted,
+    /// not gold), each with the type, the words and the line around them.
+    /// </summary>
+    public static IEnumerable<EntityError> Errors(IEnumerable<AnnotatedText> documents)
+    {
+        foreach (var document in documents)
+        {
+            var predicted = TextAnalyzer.Analyze(document.Text).Mentions
+                .Where(m => m.Type != EntityType.Group)
+                .Select(m => (m.Start, m.End, TypeCode(m.Type)))
+                .ToHashSet();
+            var gold = document.Entities.Where(e => Types.Contains(e.Type)).ToHashSet();
+            foreach (var (start, end, type) in gold.Except(predicted).OrderBy(e => e.Start))
+            {
+                yield return new EntityError("missed", type, document.Text[start..end], LineAround(document.Text, start));
+            }
+
+            foreach (var (start, end, type) in predicted.Except(gold).OrderBy(e => e.Start))
+            {
+                yield return new EntityError("extra", type, document.Text[start..end], LineAround(document.Text, start));
+            }
+        }
+    }
+
+    private static string LineAround(string text, int position)
+    {
+        var from = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
+        var to = text.IndexOf('\n', position);
+        return text[from..(to < 0 ? text.Length : to)];
     }
 
     public static EntityCounts Micro(Dictionary<string, EntityCounts> counts) => counts.Values.Aggregate(default(EntityCounts), (a, b) => a + b);

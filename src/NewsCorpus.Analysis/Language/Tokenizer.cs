@@ -19,10 +19,13 @@ public readonly record struct Token(string Text, int Start, int End, TokenKind K
     public bool Is(string text) => string.Equals(Text, text, StringComparison.Ordinal);
 }
 
-/// <summary>Splits text into words (abbreviations like U.S. whole, possessive 's apart), numbers and punctuation.</summary>
+/// <summary>
+/// Splits text into words (abbreviations like U.S. whole, possessive 's apart; "6PR" and "3M", digits run into capitals,
+/// are one word), numbers and punctuation.
+/// </summary>
 public static partial class Tokenizer
 {
-    [GeneratedRegex(@"(?<abbr>(?:\p{L}\.){2,})|(?<num>\d+(?:[.,:]\d+)*(?:%)?)|(?<word>[\p{L}\p{M}\p{N}]+(?:[\-'’][\p{L}\p{M}\p{N}]+)*)|(?<punct>\S)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<abbr>(?:\p{L}\.){2,})|(?<num>\d+(?:[.,:]\d+)*(?:%)?)(?!\p{Lu})|(?<word>[\p{L}\p{M}\p{N}]+(?:[\-'’][\p{L}\p{M}\p{N}]+)*)|(?<punct>\S)", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
     public static List<Token> Tokenize(string text)

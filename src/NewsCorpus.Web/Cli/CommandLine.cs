@@ -67,8 +67,9 @@ public static class CommandLine
         evalQuotes.SetAction((parse, _) => EvaluateQuotesCommand.RunAsync(parse.GetValue(folder)!, output, error));
 
         var conll = new Argument<string>("path") { Description = "A CoNLL file or folder (token and IOB tag per line), such as shared/data/ner-dev." };
-        var evalEntities = new Command("eval-entities", "Score entity recognition (exact span and type) against CoNLL annotations.") { conll };
-        evalEntities.SetAction((parse, _) => EvaluateEntitiesCommand.RunAsync(parse.GetValue(conll)!, output, error));
+        var entityErrors = new Option<string?>("--errors") { Description = "Also write every missed and extra name, tab-separated (kind, type, words, line)." };
+        var evalEntities = new Command("eval-entities", "Score entity recognition (exact span and type) against CoNLL annotations.") { conll, entityErrors };
+        evalEntities.SetAction((parse, _) => EvaluateEntitiesCommand.RunAsync(parse.GetValue(conll)!, parse.GetValue(entityErrors), output, error));
 
         var pagesFolder = new Argument<string>("folder") { Description = "A folder laid out like shared/data/extraction-dev (html/ and ground-truth.json)." };
         var predictions = new Option<string?>("--predictions") { Description = "Also write what was extracted, as JSON (id → articleBody, title, authors, publishedOn, outlet)." };

@@ -11,7 +11,7 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class EvaluateEntitiesCommand
 {
-    public static async Task<int> RunAsync(string path, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string path, string? errorsPath, TextWriter output, TextWriter error)
     {
         var files = Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".conll", StringComparison.Ordinal)).ToList()
@@ -38,8 +38,16 @@ public static class EvaluateEntitiesCommand
         }
 
         await output.WriteLineAsync(Row("micro", EntityScoring.Micro(counts)));
+        if (errorsPath is not null)
+        {
+            // Tab-separated, one disagreement a line, so that errors can be sorted and counted with the usual tools.
+            await File.WriteAllLinesAsync(errorsPath, EntityScoring.Errors(documents)
+                .Select(e => string.Join('\t', e.Kind, e.Type, Flat(e.Text), Flat(e.Line))));
+        }
         return 0;
     }
+
+    private static string Flat(string value) => value.Replace('\t', ' ').Replace('\n', ' ');
 
     private static bool IsInline(string content) =>
         content.Contains("[PER ", StringComparison.Ordinal) || content.Contains("[ORG ", StringComparison.Ordinal) || content.Contains("[LOC ", StringComparison.Ordinal);
