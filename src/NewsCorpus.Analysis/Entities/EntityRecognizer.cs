@@ -311,6 +311,13 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         }
 
         var whole = Slice(text, tokens, from, to);
+        if (knownPeople.ContainsKey(whole))
+        {
+            // "Lincoln" after "Abraham Lincoln", "Jordan" after "Michael Jordan": the text has said who this is.
+            Add(mentions, knownTypes, EntityType.Person, tokens, from, to, text, null, null);
+            return;
+        }
+
         if (gazetteer.Organization(whole) is { } wholeOrg)
         {
             Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, wholeOrg);

@@ -62,4 +62,48 @@ public sealed class EntityRecognizerTests
         Assert.Equal("a Shia lawmaker", Find(text, "Ammar al-Shibli").Role);
         Assert.Equal("caretaker prime minister", Find(text, "Adel Abdul Mahdi").Role);
     }
+
+    [Fact]
+    public void Titles_of_works_after_an_article_are_not_people()
+    {
+        var mentions = Mentions("Their second album, A Velvet Harbour, sold well. Fans voted for the Copper Lantern award.");
+        Assert.DoesNotContain(mentions, m => m.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void A_given_name_alone_is_a_person_unless_the_text_uses_it_as_a_word()
+    {
+        Assert.Equal(EntityType.Person, Find("Angela later married and moved away.", "Angela").Type);
+        Assert.DoesNotContain(Mentions("Prices may rise. May brought rain."), m => m.Text == "May" && m.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void Places_are_found_after_in_and_before_a_known_state()
+    {
+        const string text = "The fair is held in Brannock Junction every spring. Her family farmed near Tillbury Flats, Oregon, for decades.";
+        Assert.Equal(EntityType.Location, Find(text, "Brannock Junction").Type);
+        Assert.Equal(EntityType.Location, Find(text, "Tillbury Flats").Type);
+    }
+
+    [Fact]
+    public void A_person_the_text_has_named_keeps_that_reading_even_when_the_word_is_also_a_place()
+    {
+        const string text = "Michael Jordan scored 40 points. Jordan said the team played well.";
+        Assert.Equal(EntityType.Person, Find(text, "Jordan").Type);
+    }
+
+    [Fact]
+    public void A_role_without_a_name_leaves_no_person_and_call_signs_stay_whole()
+    {
+        var mentions = Mentions("She was appointed Professor of Mathematics in 1990. The station 6PR moved to FM.");
+        Assert.DoesNotContain(mentions, m => m.Text.StartsWith("of ", StringComparison.Ordinal));
+        Assert.Equal(EntityType.Organization, Find("The station 6PR moved to FM.", "6PR").Type);
+    }
+
+    [Fact]
+    public void The_place_list_knows_cities_beyond_the_seed_story()
+    {
+        const string text = "Flights between Perth, Calgary, Kraków and Guadalajara resumed.";
+        Assert.All(["Perth", "Calgary", "Kraków", "Guadalajara"], name => Assert.Equal(EntityType.Location, Find(text, name).Type));
+    }
 }
