@@ -330,8 +330,9 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        // A demonym that starts an institution's name belongs to it: "European Central Bank", "Iraqi Federal Police".
-        if (gazetteer.DemonymOf(tokens[from].Text) is not null && from < to && s_orgHeads.Contains(tokens[to].Text) && LastTitleEnd(tokens, from + 1, to) < from + 1)
+        // A demonym that starts an institution's name belongs to it: "European Central Bank", "Iraqi Federal Police",
+        // "British Columbia Institute of Technology".
+        if (gazetteer.DemonymOf(tokens[from].Text) is not null && from < to && HasOrganizationHead(tokens, from + 1, to) && LastTitleEnd(tokens, from + 1, to) < from + 1)
         {
             Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, null);
             return;
@@ -374,6 +375,13 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             from++;
         }
 
+        // "Fellow of Trinity College", "President of Kenya": a one-word role held at the institution or place after "of".
+        if (from + 1 < to && tokens[from + 1].Is("of") && TitleLength(tokens, from, to) == 1)
+        {
+            AddPlaceOrInstitution(text, tokens, from + 2, to, mentions, knownTypes);
+            return;
+        }
+
         // Titles and roles: the name is what follows the last title word.
         string? role = null;
         var titleEnd = s_orgHeads.Contains(tokens[to].Text) ? from - 1 : LastTitleEnd(tokens, from, to);
@@ -381,6 +389,13 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         {
             role = Slice(text, tokens, from, titleEnd);
             from = titleEnd + 1;
+            if (from <= to && tokens[from].Is("of") && from < to)
+            {
+                // "Fellow of All Souls College", "President of Kenya": what follows names where the role is held.
+                AddPlaceOrInstitution(text, tokens, from + 1, to, mentions, knownTypes);
+                return;
+            }
+
             if (from > to || tokens[from].IsLower)
             {
                 return; // "Professor of Mathematics": a role with no name after it
@@ -500,6 +515,19 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return EntityType.Person;
         }
 
+        // "Oakland Athletics", "West Coast Eagles": a place and a plural is a team or a company.
+        if (count >= 2 && IsPlural(last) && !s_locationHeads.Contains(last) && gazetteer.DemonymOf(last) is null
+            && (gazetteer.Location(tokens[from].Text) is not null || (count >= 3 && gazetteer.Location(Slice2(tokens, from, from + 1)) is not null)))
+        {
+            return EntityType.Organization;
+        }
+
+        // "the rock band Eels", "carmaker Tata", "signed to Deltasonic", "Caloi was founded in 1898".
+        if (IsOrganizationCue(tokens, from, to))
+        {
+            return EntityType.Organization;
+        }
+
         // A span holding a known place or organisation ("UN Charter") is some other kind of name.
         if (Enumerable.Range(from, count).Any(k => gazetteer.Location(tokens[k].Text) is not null || gazetteer.Organization(tokens[k].Text) is not null || gazetteer.DemonymOf(tokens[k].Text) is not null))
         {
@@ -530,6 +558,67 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         }
 
         return null;
+    }
+
+    private static bool IsPlural(string word) => word.Length > 3 && word[^1] == 's' && word[^2] != 's' && char.IsLower(word[^2]);
+
+    private static string Slice2(IReadOnlyList<Token> tokens, int from, int to) => $"{tokens[from].Text} {tokens[to].Text}";
+
+    private static bool HasOrganizationHead(IReadOnlyList<Token> tokens, int from, int to) =>
+        s_orgHeads.Contains(tokens[to].Text) || Enumerable.Range(from, to - from).Any(k => s_orgHeads.Contains(tokens[k].Text) && tokens[k + 1].Is("of"));
+
+    // Nouns that say the next name is an organisation: "the band Eels", "broadcaster Fuse", "label Food".
+    private static readonly HashSet<string> s_organizationNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "band", "label", "company", "firm", "club", "team", "manufacturer", "maker", "carmaker", "automaker", "chipmaker", "drugmaker",
+        "retailer", "carrier", "airline", "broadcaster", "network", "newspaper", "magazine", "publisher", "studio", "developer",
+        "charity", "brand", "conglomerate", "startup", "start-up", "insurer", "lender", "subsidiary", "supplier", "distributor",
+        "operator", "outfit", "group", "orchestra", "ensemble", "consultancy", "agency", "bank", "university", "school", "college",
+    };
+
+    // Verbs after a name that only organisations (and bands) take: "Caloi was founded in 1898".
+    private static readonly HashSet<string> s_foundingVerbs = new(StringComparer.Ordinal) { "founded", "formed", "established", "incorporated", "headquartered", "listed", "acquired", "merged" };
+
+    private static bool IsOrganizationCue(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        var k = from - 1;
+        if (k >= 0 && tokens[k].Is(","))
+        {
+            k--; // "American rock band, Eels"
+        }
+
+        if (k >= 0 && tokens[k].IsLower && s_organizationNouns.Contains(tokens[k].Text) && !(k > 0 && tokens[k - 1].Is("of")))
+        {
+            return true;
+        }
+
+        if (from >= 2 && tokens[from - 1].Text is "to" or "with" or "by" && tokens[from - 2].Text is "signed" or "operated" or "owned" or "acquired" or "bought" or "sponsored" or "published" or "released" or "distributed" or "manufactured")
+        {
+            return true;
+        }
+
+        return to + 2 < tokens.Count && tokens[to + 1].Text is "was" or "were" or "is" && s_foundingVerbs.Contains(tokens[to + 2].Text);
+    }
+
+    private void AddPlaceOrInstitution(string text, IReadOnlyList<Token> tokens, int from, int to, List<EntityMention> mentions, Dictionary<string, EntityType> knownTypes)
+    {
+        var name = Slice(text, tokens, from, to);
+        if (gazetteer.Organization(name) is { } org)
+        {
+            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, org);
+        }
+        else if (gazetteer.Location(name) is { } place)
+        {
+            Add(mentions, knownTypes, EntityType.Location, tokens, from, to, text, null, place);
+        }
+        else if (HasOrganizationHead(tokens, from, to) || IsAcronym(name))
+        {
+            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, null);
+        }
+        else if (s_locationHeads.Contains(tokens[to].Text) && to > from)
+        {
+            Add(mentions, knownTypes, EntityType.Location, tokens, from, to, text, null, null);
+        }
     }
 
     private static bool IsAcronym(string name) =>

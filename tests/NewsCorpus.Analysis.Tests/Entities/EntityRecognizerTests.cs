@@ -106,4 +106,22 @@ public sealed class EntityRecognizerTests
         const string text = "Flights between Perth, Calgary, Kraków and Guadalajara resumed.";
         Assert.All(["Perth", "Calgary", "Kraków", "Guadalajara"], name => Assert.Equal(EntityType.Location, Find(text, name).Type));
     }
+
+    [Fact]
+    public void Organisations_are_found_from_what_the_text_says_of_them()
+    {
+        const string text = "The song was released by the rock band Velmoor. Kastrel was founded in 1898 in Milan. She signed to Harrowgate in 2004. The Oakland Herons won again. He is a Fellow of Trinity College.";
+        Assert.Equal(EntityType.Organization, Find(text, "Velmoor").Type);
+        Assert.Equal(EntityType.Organization, Find(text, "Kastrel").Type);
+        Assert.Equal(EntityType.Organization, Find(text, "Harrowgate").Type);
+        Assert.Equal(EntityType.Organization, Find(text, "Oakland Herons").Type);
+        Assert.Equal(EntityType.Organization, Find(text, "Trinity College").Type);
+    }
+
+    [Fact]
+    public void A_demonym_or_region_before_an_institution_with_of_is_part_of_its_name()
+    {
+        const string text = "She studied at the British Columbia Institute of Technology before moving abroad.";
+        Assert.Equal(EntityType.Organization, Find(text, "British Columbia Institute of Technology").Type);
+    }
 }
