@@ -50,7 +50,21 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         "City", "County", "Province", "State", "Street", "River", "Mountain", "Mountains", "Lake", "Island", "Islands", "Valley",
         "Sea", "Ocean", "Bay", "Square", "Region", "District", "Peninsula", "Desert", "Strait", "Straits", "Canal", "Coast",
         "Heights", "Hills", "Park", "Avenue", "Road", "Bridge", "Beach", "Gulf", "Territory", "Territories", "Village",
+        "Stadium", "Arena", "Gym", "Theatre", "Theater", "Rink", "Courthouse", "Station", "Parish", "Castle", "Palace", "Cathedral",
+        "Temple", "Mosque", "Tower", "Market", "Harbor", "Harbour", "Falls", "Creek", "Brook", "Pond", "Reservoir", "Canyon",
+        "Forest", "Glacier", "Junction", "Springs", "Plateau", "Basin", "Boulevard", "Lane", "Plaza", "Mall", "Highway", "Base",
     };
+
+    // Words that make a capitalised span an event, award or other named thing, never a person: "Battle of Bull Run", "Stanley Cup".
+    private static readonly HashSet<string> s_eventWords = new(StringComparer.Ordinal)
+    {
+        "Battle", "War", "Operation", "Treaty", "Accord", "Accords", "Agreement", "Award", "Awards", "Prize", "Cup", "Trophy",
+        "Championship", "Championships", "Olympics", "Games", "Festival", "Summit", "Conference", "Revolution", "Massacre",
+        "Uprising", "Prix", "Marathon", "Expo",
+    };
+
+    // Articles of other languages that start names of places, clubs and works, not of people: "Les Bains", "El Paso".
+    private static readonly HashSet<string> s_foreignArticles = new(StringComparer.Ordinal) { "Le", "La", "Les", "El", "Los", "Las", "Il", "Lo", "Der", "Die", "Das", "Het", "De" };
 
     // Common nouns that, after a demonym, make an institution: "the Iraqi parliament".
     private static readonly HashSet<string> s_institutions = new(StringComparer.OrdinalIgnoreCase)
@@ -473,6 +487,11 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return EntityType.Organization;
         }
 
+        if (Enumerable.Range(from, count).Any(k => s_eventWords.Contains(tokens[k].Text) || (tokens[k].Text.Any(char.IsDigit) && !IsAcronym(tokens[k].Text))))
+        {
+            return null; // "Battle of Bull Run", "World War II", "F-86 Sabre"
+        }
+
         if (s_locationHeads.Contains(last) && count > 1)
         {
             return EntityType.Location;
@@ -547,7 +566,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return EntityType.Location;
         }
 
-        if (count is 2 or 3 && Enumerable.Range(from, count).All(k => tokens[k].IsCapitalized && tokens[k].Text.Length > 1 && !lowerVocabulary.Contains(tokens[k].Text.ToLowerInvariant())))
+        if (count is 2 or 3 && !s_foreignArticles.Contains(first) && Enumerable.Range(from, count).All(k => tokens[k].IsCapitalized && tokens[k].Text.Length > 1 && !lowerVocabulary.Contains(tokens[k].Text.ToLowerInvariant())))
         {
             return EntityType.Person;
         }
