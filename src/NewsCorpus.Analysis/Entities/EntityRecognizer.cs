@@ -52,7 +52,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         "Heights", "Hills", "Park", "Avenue", "Road", "Bridge", "Beach", "Gulf", "Territory", "Territories", "Village",
         "Stadium", "Arena", "Gym", "Theatre", "Theater", "Rink", "Courthouse", "Station", "Parish", "Castle", "Palace", "Cathedral",
         "Temple", "Mosque", "Tower", "Market", "Harbor", "Harbour", "Falls", "Creek", "Brook", "Pond", "Reservoir", "Canyon",
-        "Forest", "Glacier", "Junction", "Springs", "Plateau", "Basin", "Boulevard", "Lane", "Plaza", "Mall", "Highway", "Base",
+        "Forest", "Glacier", "Junction", "Springs", "Plateau", "Basin", "Boulevard", "Lane", "Plaza", "Mall", "Highway",
     };
 
     // Words that make a capitalised span an event, award or other named thing, never a person: "Battle of Bull Run", "Stanley Cup".
@@ -98,6 +98,19 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
         var mentions = new List<EntityMention>();
         var knownPeople = new Dictionary<string, string>(StringComparer.Ordinal); // name token → full name
+        // A surname written after a given name anywhere in the text is that person's, also where it stands alone before the
+        // full name appears ("Cabral came through the ranks … Raphael Cabral").
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            var surname = tokens[k + 1];
+            if (gazetteer.IsGivenName(tokens[k].Text) && surname.IsCapitalized && surname.Text.Length > 2 && tokens[k].End + 1 == surname.Start
+                && !lowerVocabulary.Contains(surname.Text.ToLowerInvariant()) && !gazetteer.IsCommonWord(surname.Text) && !IsKnownName(surname.Text)
+                && (k + 2 >= tokens.Count || !IsNameWord(tokens[k + 2])))
+            {
+                knownPeople.TryAdd(surname.Text, $"{tokens[k].Text} {surname.Text}");
+            }
+        }
+
         var knownTypes = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         foreach (var sentence in sentences)
         {
@@ -284,6 +297,12 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             }
 
             break;
+        }
+
+        // "Clay Tice Jr.": the suffix's full stop is part of the name.
+        if (end > i && tokens[end].Text is "Jr" or "Sr" && end + 1 <= last && tokens[end + 1].Is(".") && tokens[end + 1].Start == tokens[end].End)
+        {
+            end++;
         }
 
         return end;
@@ -532,6 +551,13 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         if (speaks && count <= 4)
         {
             return EntityType.Person;
+        }
+
+        // "West Jersey", "Northern Ontario", "Greater London": a direction before a known place is a place.
+        if (count >= 2 && first is "North" or "South" or "East" or "West" or "Northern" or "Southern" or "Eastern" or "Western" or "Central" or "Upper" or "Lower" or "Greater" or "Inner" or "Outer"
+            && gazetteer.Location(name[(first.Length + 1)..]) is not null)
+        {
+            return EntityType.Location;
         }
 
         // "Oakland Athletics", "West Coast Eagles": a place and a plural is a team or a company.

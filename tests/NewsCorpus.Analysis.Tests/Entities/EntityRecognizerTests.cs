@@ -124,4 +124,27 @@ public sealed class EntityRecognizerTests
         const string text = "She studied at the British Columbia Institute of Technology before moving abroad.";
         Assert.Equal(EntityType.Organization, Find(text, "British Columbia Institute of Technology").Type);
     }
+
+    [Fact]
+    public void A_surname_alone_is_the_person_named_in_full_elsewhere_in_the_text()
+    {
+        const string text = "Okonkwo came through the youth ranks. Last year Emeka Okonkwo moved abroad.";
+        Assert.Equal(EntityType.Person, Assert.Single(Mentions(text), m => m.Text == "Okonkwo").Type);
+    }
+
+    [Fact]
+    public void Suffixes_stay_with_the_name_and_directions_stay_with_the_place()
+    {
+        const string text = "Colonel Clay Tice Jr., the commander, flew from West Jersey to Northern Ontario.";
+        Assert.Equal(EntityType.Person, Find(text, "Clay Tice Jr.").Type);
+        Assert.Equal(EntityType.Location, Find(text, "West Jersey").Type);
+        Assert.Equal(EntityType.Location, Find(text, "Northern Ontario").Type);
+    }
+
+    [Fact]
+    public void Events_awards_and_model_numbers_are_not_people()
+    {
+        var mentions = Mentions("After the Battle of Harlow Ridge the squadron flew the F-86 Sabre and won the Hartwell Trophy.");
+        Assert.DoesNotContain(mentions, m => m.Type == EntityType.Person);
+    }
 }
