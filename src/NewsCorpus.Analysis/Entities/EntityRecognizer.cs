@@ -281,7 +281,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
                     continue;
                 }
 
-                // "and", "for", "the" only join organisation names: check the joined span reads as one.
+                // "and", "for", "the" only join organisation names and known places ("Bosnia and Herzegovina"): check the joined span reads as one.
                 var joinedEnd = end + 2;
                 while (joinedEnd + 1 <= last && IsNameWord(tokens[joinedEnd + 1]))
                 {
@@ -289,7 +289,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
                 }
 
                 var joined = text[tokens[i].Start..tokens[joinedEnd].End];
-                if (gazetteer.Organization(joined) is not null || s_orgHeads.Contains(tokens[joinedEnd].Text) && !IsTitleSequence(tokens, end + 2, joinedEnd))
+                if (gazetteer.Organization(joined) is not null || gazetteer.Location(joined) is not null || s_orgHeads.Contains(tokens[joinedEnd].Text) && !IsTitleSequence(tokens, end + 2, joinedEnd))
                 {
                     end = joinedEnd;
                     continue;
@@ -506,9 +506,10 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return EntityType.Organization;
         }
 
-        if (Enumerable.Range(from, count).Any(k => s_eventWords.Contains(tokens[k].Text) || (tokens[k].Text.Any(char.IsDigit) && !IsAcronym(tokens[k].Text))))
+        if (Enumerable.Range(from, count).Any(k => s_eventWords.Contains(tokens[k].Text) || (tokens[k].Text.Any(char.IsDigit) && !IsAcronym(tokens[k].Text)))
+            || (count >= 2 && last is "Day" or "Eve" && !gazetteer.IsGivenName(first)))
         {
-            return null; // "Battle of Bull Run", "World War II", "F-86 Sabre"
+            return null; // "Battle of Bull Run", "World War II", "F-86 Sabre", "Veterans Day" (but "Doris Day")
         }
 
         if (s_locationHeads.Contains(last) && count > 1)
