@@ -17,32 +17,93 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
 {
     private const int Chunk = 500;
 
-    private sealed record MentionRow(int Id, int ArticleId, string Type, string Text, string? Role, string? RefersTo, int Start, int End);
-
     public async Task ResolveAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await db.EntityMentions.AsNoTracking()
+
+        // Mentions stream in article order into one list per article, with their row ids alongside. Names repeat across
+        // millions of mentions, so each distinct string is kept once: memory grows with the names, not the mentions.
+        var documents = new List<IReadOnlyList<AnalysisMention>>();
+        var documentArticleIds = new List<int>();
+        var documentRowIds = new List<int[]>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mentionCount = 0;
+        List<AnalysisMention>? document = null;
+        List<int>? rowIds = null;
+        var currentArticle = 0;
+        var source = db.EntityMentions.AsNoTracking()
             .Where(m => m.Type != nameof(EntityType.Group))
             .OrderBy(m => m.ArticleId).ThenBy(m => m.Start)
-            .Select(m => new MentionRow(m.Id, m.ArticleId, m.Type, m.Text, m.Role, m.RefersTo, m.Start, m.End))
-            .ToListAsync(cancellationToken);
-
-        var documents = new List<IReadOnlyList<AnalysisMention>>();
-        var rowOf = new Dictionary<AnalysisMention, MentionRow>(ReferenceEqualityComparer.Instance);
-        foreach (var article in rows.GroupBy(m => m.ArticleId))
+            .Select(m => new { m.Id, m.ArticleId, m.Type, m.Text, m.Role, m.RefersTo, m.Start, m.End })
+            .AsAsyncEnumerable();
+        await foreach (var row in source.WithCancellation(cancellationToken))
         {
-            var document = new List<AnalysisMention>();
-            foreach (var row in article)
+            if (document is null || row.ArticleId != currentArticle)
             {
-                var mention = new AnalysisMention(Enum.Parse<EntityType>(row.Type), row.Start, row.End, row.Text, row.Role, row.RefersTo);
-                document.Add(mention);
-                rowOf[mention] = row;
+                Close();
+                document = [];
+                rowIds = [];
+                currentArticle = row.ArticleId;
             }
 
-            documents.Add(document);
+            document.Add(new AnalysisMention(ParseType(row.Type), row.Start, row.End, Once(row.Text), row.Role is null ? null : Once(row.Role), row.RefersTo is null ? null : Once(row.RefersTo)));
+            rowIds!.Add(row.Id);
+            mentionCount++;
+        }
+
+        Close();
+        names.Clear();
+
+        void Close()
+        {
+            if (document is { Count: > 0 })
+            {
+                documents.Add(document);
+                documentArticleIds.Add(currentArticle);
+                documentRowIds.Add([.. rowIds!]);
+            }
+        }
+
+        string Once(string value)
+        {
+            if (names.TryGetValue(value, out var kept))
+            {
+                return kept;
+            }
+
+            names[value] = value;
+            return value;
+        }
+
+        // The row a resolved mention came from: its document's mentions are in start order, so search by start.
+        int RowIdOf(int documentIndex, AnalysisMention mention)
+        {
+            var mentions = documents[documentIndex];
+            int low = 0, high = mentions.Count - 1;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (mentions[middle].Start < mention.Start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            for (var k = low; k < mentions.Count; k++)
+            {
+                if (ReferenceEquals(mentions[k], mention))
+                {
+                    return documentRowIds[documentIndex][k];
+                }
+            }
+
+            throw new InvalidOperationException("A resolved mention is not in its document.");
         }
 
         var resolved = EntityResolver.Resolve(documents);
@@ -62,11 +123,10 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             }
 
             kept.Add(entity);
-            var mentionRows = cluster.Mentions.Select(m => rowOf[m.Mention]).ToList();
             entity.Roles = cluster.Roles.Count == 0 ? null : Limit(string.Join("; ", cluster.Roles), 1000);
-            entity.MentionCount = mentionRows.Count;
-            entity.ArticleCount = mentionRows.Select(m => m.ArticleId).Distinct().Count();
-            entity.OutletCount = mentionRows.Select(m => outletOf.GetValueOrDefault(m.ArticleId)).Distinct().Count();
+            entity.MentionCount = cluster.Mentions.Count;
+            entity.ArticleCount = cluster.Mentions.Select(m => m.Document).Distinct().Count();
+            entity.OutletCount = cluster.Mentions.Select(m => outletOf.GetValueOrDefault(documentArticleIds[m.Document])).Distinct().Count();
             var aliases = cluster.Aliases.Select(a => Limit(a, 300)).ToHashSet(StringComparer.Ordinal);
             entity.Aliases.RemoveAll(a => !aliases.Contains(a.Name));
             foreach (var alias in aliases.Where(a => !entity.Aliases.Any(x => x.Name == a)))
@@ -74,7 +134,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
                 entity.Aliases.Add(new EntityAlias { Name = alias, NormalizedName = alias.ToUpperInvariant() });
             }
 
-            members.Add((entity, mentionRows.Select(m => m.Id).ToList()));
+            members.Add((entity, cluster.Mentions.Select(m => RowIdOf(m.Document, m.Mention)).ToList()));
         }
 
         db.Entities.RemoveRange(existing.Where(e => !kept.Contains(e)));
@@ -103,7 +163,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         await ClusterQuotesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        logger.LogInformation("Resolved {MentionCount} mentions into {EntityCount} entities in {ElapsedMs} ms", rows.Count, kept.Count, started.ElapsedMilliseconds);
+        logger.LogInformation("Resolved {MentionCount} mentions into {EntityCount} entities in {ElapsedMs} ms", mentionCount, kept.Count, started.ElapsedMilliseconds);
     }
 
     private async Task ClusterQuotesAsync(CancellationToken cancellationToken)
@@ -155,6 +215,14 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static EntityType ParseType(string type) => type switch
+    {
+        nameof(EntityType.Person) => EntityType.Person,
+        nameof(EntityType.Organization) => EntityType.Organization,
+        nameof(EntityType.Location) => EntityType.Location,
+        _ => Enum.Parse<EntityType>(type),
+    };
 
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
 }
