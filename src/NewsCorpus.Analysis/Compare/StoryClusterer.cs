@@ -50,9 +50,34 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         ArgumentNullException.ThrowIfNull(incoming);
         var idf = InverseDocumentFrequencies(assigned.Select(a => a.Document).Concat(incoming));
         var storyOf = new Dictionary<int, int>();
-        var vectors = new Dictionary<int, Dictionary<string, double>>();
-        var byDay = new Dictionary<DateOnly, Dictionary<string, List<int>>>();
-        var undated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+
+        // Every article's vector is kept while the corpus is assigned: as term numbers and weights in two arrays, not a
+        // dictionary of strings, so 100,000 articles take about a tenth of the memory.
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vectors = new Dictionary<int, SparseVector>();
+        var byDay = new Dictionary<DateOnly, Dictionary<int, List<int>>>();
+        var undated = new Dictionary<int, List<int>>();
+
+        SparseVector Compact(IReadOnlyDictionary<string, int> terms)
+        {
+            var vector = Vector(terms, idf);
+            var ids = new int[vector.Count];
+            var weights = new double[vector.Count];
+            var i = 0;
+            foreach (var (term, weight) in vector)
+            {
+                if (!vocabulary.TryGetValue(term, out var id))
+                {
+                    vocabulary[term] = id = vocabulary.Count;
+                }
+
+                (ids[i], weights[i]) = (id, weight);
+                i++;
+            }
+
+            Array.Sort(ids, weights);
+            return new SparseVector(ids, weights);
+        }
 
         var spans = new Dictionary<int, (DateOnly First, DateOnly Last)>();
 
@@ -66,14 +91,14 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                     : (indexedDay, indexedDay);
             }
 
-            var vector = vectors[document.Id] = Vector(document.Terms, idf);
+            var vector = vectors[document.Id] = Compact(document.Terms);
             var postings = undated;
             if (document.Day is { } day && !byDay.TryGetValue(day, out postings))
             {
-                byDay[day] = postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                byDay[day] = postings = [];
             }
 
-            foreach (var term in vector.Keys)
+            foreach (var term in vector.Terms)
             {
                 if (!postings.TryGetValue(term, out var list))
                 {
@@ -93,7 +118,7 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         var nextNew = -1;
         foreach (var document in incoming.OrderBy(d => d.Day).ThenBy(d => d.Id))
         {
-            var vector = Vector(document.Terms, idf);
+            var vector = Compact(document.Terms);
             var candidates = Candidates(document, vector, byDay, undated);
             var similarities = new Dictionary<int, List<double>>();
             foreach (var candidate in candidates)
@@ -179,11 +204,12 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         return Cosine(Vector(a, idf), Vector(b, idf));
     }
 
-    private HashSet<int> Candidates(StoryDocument document, Dictionary<string, double> vector, Dictionary<DateOnly, Dictionary<string, List<int>>> byDay, Dictionary<string, List<int>> undated)
+    private HashSet<int> Candidates(StoryDocument document, SparseVector vector, Dictionary<DateOnly, Dictionary<int, List<int>>> byDay, Dictionary<int, List<int>> undated)
     {
-        var terms = vector.OrderByDescending(t => t.Value).Take(options.QueryTerms).Select(t => t.Key).ToList();
+        var terms = Enumerable.Range(0, vector.Terms.Length).OrderByDescending(i => vector.Weights[i]).ThenBy(i => vector.Terms[i])
+            .Take(options.QueryTerms).Select(i => vector.Terms[i]).ToList();
         var candidates = new HashSet<int>();
-        void Collect(Dictionary<string, List<int>> postings)
+        void Collect(Dictionary<int, List<int>> postings)
         {
             foreach (var term in terms)
             {
@@ -215,6 +241,33 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         }
 
         return candidates;
+    }
+
+    /// <summary>An article's TF-IDF vector: term numbers in ascending order and their weights (unit length).</summary>
+    private readonly record struct SparseVector(int[] Terms, double[] Weights);
+
+    private static double Cosine(SparseVector a, SparseVector b)
+    {
+        var sum = 0.0;
+        int i = 0, j = 0;
+        while (i < a.Terms.Length && j < b.Terms.Length)
+        {
+            var difference = a.Terms[i] - b.Terms[j];
+            if (difference == 0)
+            {
+                sum += a.Weights[i++] * b.Weights[j++];
+            }
+            else if (difference < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return sum;
     }
 
     // Smoothed IDF (ln((N+1)/(df+1)) + 1): a term every article shares still counts a little, so a handful of

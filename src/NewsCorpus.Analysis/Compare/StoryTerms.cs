@@ -45,7 +45,11 @@ public static class StoryTerms
         return builder.ToString();
     }
 
-    public static Dictionary<string, int> Parse(string? formatted)
+    /// <summary>
+    /// Reads terms written by <see cref="Format"/>. <paramref name="sharedTerms"/>, when given, keeps one string per distinct
+    /// term across many parsed articles (a corpus repeats its words in every article).
+    /// </summary>
+    public static Dictionary<string, int> Parse(string? formatted, Dictionary<string, string>? sharedTerms = null)
     {
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(formatted))
@@ -58,7 +62,20 @@ public static class StoryTerms
             var colon = pair.LastIndexOf(':');
             if (colon > 0 && int.TryParse(pair.AsSpan(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
             {
-                terms[pair[..colon]] = count;
+                var term = pair[..colon];
+                if (sharedTerms is not null)
+                {
+                    if (sharedTerms.TryGetValue(term, out var shared))
+                    {
+                        term = shared;
+                    }
+                    else
+                    {
+                        sharedTerms[term] = term;
+                    }
+                }
+
+                terms[term] = count;
             }
         }
 

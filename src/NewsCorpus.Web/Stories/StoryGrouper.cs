@@ -43,6 +43,8 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         if (incoming.Count > 0)
         {
             var pool = await PoolAsync(incoming, cancellationToken);
+            var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+            StoryDocument Document(Row row) => new(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms));
             var assignment = new StoryClusterer(s_options).Assign(
                 pool.Select(p => (Document(p.Row), p.StoryId)).ToList(),
                 incoming.Select(Document).ToList());
@@ -74,8 +76,6 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         logger.LogInformation("Grouped {ArticleCount} articles into stories ({StoryCount} stories changed) in {ElapsedMs} ms",
             incoming.Count, touched.Count, started.ElapsedMilliseconds);
     }
-
-    private static StoryDocument Document(Row row) => new(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms));
 
     // Articles stored before stories existed: their terms come from their paragraphs.
     private async Task FillMissingTermsAsync(CancellationToken cancellationToken)
