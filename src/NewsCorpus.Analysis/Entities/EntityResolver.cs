@@ -46,11 +46,19 @@ public static class EntityResolver
 {
     private static readonly HashSet<string> s_gluedWords = new(StringComparer.Ordinal) { "had", "has", "was", "is", "said", "says", "and", "who" };
 
+    // The skeletons a glued word leaves at the end of a name ("Mahdihad" ends in "hd" or, after a consonant, "d"), worked out once.
+    private static readonly string[] s_gluedSuffixes =
+        [.. s_gluedWords.SelectMany(w => new[] { Skeleton(w), Skeleton("x" + w)[1..] }).Where(x => x.Length > 0).Distinct()];
+
     public static List<ResolvedEntity> Resolve(IReadOnlyList<IReadOnlyList<EntityMention>> documents)
     {
         var entities = new List<ResolvedEntity>();
         var byKey = new Dictionary<string, ResolvedEntity>(StringComparer.Ordinal);
         var people = new PersonIndex();
+
+        // A corpus names the same people and places millions of times: each distinct name is folded and keyed once.
+        var skeletons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var keys = new Dictionary<(EntityType, string), string>();
         for (var d = 0; d < documents.Count; d++)
         {
             // Within a document a surname alone means the person last named in full.
@@ -63,8 +71,8 @@ public static class EntityResolver
                 }
 
                 var entity = mention.Type == EntityType.Person
-                    ? ResolvePerson(mention, documentPeople, people, entities)
-                    : ResolveNamed(mention, byKey, entities);
+                    ? ResolvePerson(mention, documentPeople, people, entities, skeletons)
+                    : ResolveNamed(mention, byKey, entities, keys);
                 entity.Mentions.Add((d, mention));
                 if (mention.Role is { } role)
                 {
@@ -78,12 +86,18 @@ public static class EntityResolver
     }
 
     private static ResolvedEntity ResolvePerson(EntityMention mention, List<(ResolvedEntity Entity, List<string> Skeleton)> documentPeople,
-        PersonIndex corpusPeople, List<ResolvedEntity> entities)
+        PersonIndex corpusPeople, List<ResolvedEntity> entities, Dictionary<string, List<string>> skeletons)
     {
-        var skeleton = NameTokens(mention.Text).Select(Skeleton).ToList();
-        if (skeleton.Count == 0)
+        // Shared between mentions of the same text; never changed after this.
+        if (!skeletons.TryGetValue(mention.Text, out var skeleton))
         {
-            skeleton = [mention.Text.ToLowerInvariant()];
+            skeleton = NameTokens(mention.Text).Select(Skeleton).ToList();
+            if (skeleton.Count == 0)
+            {
+                skeleton = [mention.Text.ToLowerInvariant()];
+            }
+
+            skeletons[mention.Text] = skeleton;
         }
 
         // The latest compatible person in this document, then a single unambiguous one in the corpus.
@@ -177,14 +191,11 @@ public static class EntityResolver
         private static IEnumerable<string> Keys(string last)
         {
             yield return last;
-            foreach (var word in s_gluedWords)
+            foreach (var suffix in s_gluedSuffixes)
             {
-                foreach (var suffix in new[] { Skeleton(word), Skeleton("x" + word)[1..] })
+                if (last.Length - suffix.Length >= 3 && last.EndsWith(suffix, StringComparison.Ordinal))
                 {
-                    if (suffix.Length > 0 && last.Length - suffix.Length >= 3 && last.EndsWith(suffix, StringComparison.Ordinal))
-                    {
-                        yield return last[..^suffix.Length];
-                    }
+                    yield return last[..^suffix.Length];
                 }
             }
         }
@@ -241,12 +252,18 @@ public static class EntityResolver
     {
         var (shorter, longer) = x.Length <= y.Length ? (x, y) : (y, x);
         return shorter.Length >= 3 && longer.StartsWith(shorter, StringComparison.Ordinal)
-            && s_gluedWords.Any(w => Skeleton(w) == longer[shorter.Length..] || Skeleton("x" + w)[1..] == longer[shorter.Length..]);
+            && s_gluedSuffixes.Contains(longer[shorter.Length..]);
     }
 
-    private static ResolvedEntity ResolveNamed(EntityMention mention, Dictionary<string, ResolvedEntity> byKey, List<ResolvedEntity> entities)
+    private static ResolvedEntity ResolveNamed(EntityMention mention, Dictionary<string, ResolvedEntity> byKey, List<ResolvedEntity> entities,
+        Dictionary<(EntityType, string), string> keys)
     {
-        var key = $"{mention.Type}:{NameKey(mention.RefersTo ?? mention.Text)}";
+        var name = mention.RefersTo ?? mention.Text;
+        if (!keys.TryGetValue((mention.Type, name), out var key))
+        {
+            keys[(mention.Type, name)] = key = $"{mention.Type}:{NameKey(name)}";
+        }
+
         if (!byKey.TryGetValue(key, out var entity))
         {
             entity = new ResolvedEntity(mention.Type);

@@ -20,8 +20,11 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
     private const int Chunk = 500;
 
-    /// <summary>Stories whose shared sentences are counted together: their articles' sentence indexes are held at once.</summary>
-    private const int StoriesPerBatch = 200;
+    /// <summary>
+    /// Articles whose sentence indexes are held at once while shared sentences are counted: stories go in batches of about
+    /// this many members, so memory stays bounded however large the corpus or its stories grow.
+    /// </summary>
+    private const int ArticlesPerBatch = 2_000;
 
     private static readonly StoryClusteringOptions s_options = new();
 
@@ -167,7 +170,7 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
         // Story by story (a few hundred at a time), so each article's sentences are read and indexed once.
         var done = new HashSet<(int, int)>();
-        foreach (var stories in storyOf.Values.Select(v => v.StoryId).Distinct().Order().Chunk(StoriesPerBatch))
+        foreach (var stories in await StoryBatchesAsync([.. storyOf.Values.Select(v => v.StoryId).Distinct().Order()], cancellationToken))
         {
             var members = new List<(int Id, int StoryId, DateOnly? PublishedOn)>();
             foreach (var batch in stories.Chunk(Chunk))
@@ -212,6 +215,39 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                 [.. found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId)],
                 o => [o.ArticleId, o.OtherArticleId, o.SharedSentences, o.SentenceCount], cancellationToken);
         }
+    }
+
+    private async Task<List<List<int>>> StoryBatchesAsync(List<int> storyIds, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<int, int>(storyIds.Count);
+        foreach (var chunk in storyIds.Chunk(Chunk))
+        {
+            foreach (var story in await db.Stories.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(s => new { s.Id, s.ArticleCount }).ToListAsync(cancellationToken))
+            {
+                sizes[story.Id] = story.ArticleCount;
+            }
+        }
+
+        var batches = new List<List<int>>();
+        var current = new List<int>();
+        var members = 0;
+        foreach (var id in storyIds)
+        {
+            current.Add(id);
+            members += Math.Max(1, sizes.GetValueOrDefault(id));
+            if (members >= ArticlesPerBatch)
+            {
+                batches.Add(current);
+                (current, members) = ([], 0);
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            batches.Add(current);
+        }
+
+        return batches;
     }
 
     private static void Add(System.Collections.Concurrent.ConcurrentBag<ArticleOverlap> overlaps, int article, int other, int shared, int total)
