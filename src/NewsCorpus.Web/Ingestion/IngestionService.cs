@@ -99,8 +99,14 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
     {
         await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
         await resolver.ResolveAsync(cancellationToken);
+        ReturnMemory();
         await stories.GroupAsync(cancellationToken);
+        ReturnMemory();
     }
+
+    // Each corpus-wide pass builds large short-lived structures (millions of mentions, every article's terms); a compacting
+    // collection between passes hands that memory back, so the next pass does not start on top of the last one's garbage.
+    private static void ReturnMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private static void CollectFiles(string input, List<string> files, List<FileResult> results)
     {
