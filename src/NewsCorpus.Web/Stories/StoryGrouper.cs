@@ -24,7 +24,7 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     /// Articles whose sentence indexes are held at once while shared sentences are counted: stories go in batches of about
     /// this many members, so memory stays bounded however large the corpus or its stories grow.
     /// </summary>
-    private const int ArticlesPerBatch = 2_000;
+    private const int ArticlesPerBatch = 1_000;
 
     private static readonly StoryClusteringOptions s_options = new();
 
@@ -39,45 +39,57 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         // group the same articles twice.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await FillMissingTermsAsync(cancellationToken);
-        var incoming = await db.Articles.AsNoTracking().Where(a => a.StoryId == null)
-            .Select(a => new Row(a.Id, a.PublishedOn, a.StoryTerms)).ToListAsync(cancellationToken);
-
         var touched = new HashSet<int>();
-        if (incoming.Count > 0)
-        {
-            var pool = await PoolAsync(incoming, cancellationToken);
-            var terms = new Dictionary<string, string>(StringComparer.Ordinal);
-            StoryDocument Document(Row row) => new(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms));
-            var assignment = new StoryClusterer(s_options).Assign(
-                pool.Select(p => (Document(p.Row), p.StoryId)).ToList(),
-                incoming.Select(Document).ToList());
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var created = assignment.Values.Where(v => v < 0).Distinct().ToDictionary(v => v, _ => new Story { Title = "", UpdatedAt = now });
-            db.Stories.AddRange(created.Values);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var story in assignment.GroupBy(a => a.Value < 0 ? created[a.Value].Id : a.Value))
-            {
-                touched.Add(story.Key);
-                foreach (var ids in story.Select(a => a.Key).Chunk(Chunk))
-                {
-                    await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, story.Key), cancellationToken);
-                }
-            }
-        }
+        var incoming = await AssignStoriesAsync(touched, cancellationToken);
 
         // Stories an article left (it was updated and regrouped) or that lost articles otherwise.
         touched.UnionWith(await db.Stories.Where(s => s.ArticleCount != s.Articles.Count).Select(s => s.Id).ToListAsync(cancellationToken));
         await RefreshStoriesAsync(touched, cancellationToken);
         if (incoming.Count > 0)
         {
-            await RecordOverlapsAsync([.. incoming.Select(i => i.Id)], cancellationToken);
+            await RecordOverlapsAsync(incoming, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Grouped {ArticleCount} articles into stories ({StoryCount} stories changed) in {ElapsedMs} ms",
             incoming.Count, touched.Count, started.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// Puts every article without a story into one (an existing story or a new one) and returns their ids. The articles'
+    /// terms are only needed here: kept in this method, they are garbage before the shared sentences are counted.
+    /// </summary>
+    private async Task<List<int>> AssignStoriesAsync(HashSet<int> touched, CancellationToken cancellationToken)
+    {
+        var incoming = await db.Articles.AsNoTracking().Where(a => a.StoryId == null)
+            .Select(a => new Row(a.Id, a.PublishedOn, a.StoryTerms)).ToListAsync(cancellationToken);
+        if (incoming.Count == 0)
+        {
+            return [];
+        }
+
+        var pool = await PoolAsync(incoming, cancellationToken);
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        StoryDocument Document(Row row) => new(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms));
+        var assignment = new StoryClusterer(s_options).Assign(
+            pool.Select(p => (Document(p.Row), p.StoryId)).ToList(),
+            incoming.Select(Document).ToList());
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = assignment.Values.Where(v => v < 0).Distinct().ToDictionary(v => v, _ => new Story { Title = "", UpdatedAt = now });
+        db.Stories.AddRange(created.Values);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var story in assignment.GroupBy(a => a.Value < 0 ? created[a.Value].Id : a.Value))
+        {
+            touched.Add(story.Key);
+            foreach (var ids in story.Select(a => a.Key).Chunk(Chunk))
+            {
+                await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, story.Key), cancellationToken);
+            }
+        }
+
+        return [.. incoming.Select(i => i.Id)];
     }
 
     // Articles stored before stories existed: their terms come from their paragraphs.
@@ -191,30 +203,39 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                 pairs.AddRange(others.Where(m => done.Add((Math.Min(id, m.Id), Math.Max(id, m.Id)))).Select(m => (id, m.Id)));
             }
 
-            var indexes = await LoadSentencesAsync([.. pairs.SelectMany(p => new[] { p.Id, p.Other }).Distinct()], cancellationToken);
-
-            // The sentence comparisons run in parallel: the indexes are only read.
-            var found = new System.Collections.Concurrent.ConcurrentBag<ArticleOverlap>();
-            Parallel.ForEach(pairs, new ParallelOptions { CancellationToken = cancellationToken }, pair =>
-            {
-                var mine = indexes[pair.Id];
-                var theirs = indexes[pair.Other];
-
-                // Copies of one text always share some sentences word for word; articles that share none are
-                // different reporting, and the costlier search for edited sentences is skipped.
-                if (!theirs.SharesAnyExactly(mine.Sentences))
-                {
-                    return;
-                }
-
-                Add(found, pair.Id, pair.Other, SharedText.SharedSentences(mine.Sentences, theirs), mine.Sentences.Count);
-                Add(found, pair.Other, pair.Id, SharedText.SharedSentences(theirs.Sentences, mine), theirs.Sentences.Count);
-            });
-
-            await RowInserter.InsertAsync(db, "ArticleOverlaps", ["ArticleId", "OtherArticleId", "SharedSentences", "SentenceCount"],
-                [.. found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId)],
-                o => [o.ArticleId, o.OtherArticleId, o.SharedSentences, o.SentenceCount], cancellationToken);
+            await CountSharedSentencesAsync(pairs, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Counts the sentences each pair of articles shares and stores the counts. The batch's sentence indexes live only in
+    /// this method, so they are garbage as soon as it returns, not kept while the next batch is built.
+    /// </summary>
+    private async Task CountSharedSentencesAsync(List<(int Id, int Other)> pairs, CancellationToken cancellationToken)
+    {
+        var indexes = await LoadSentencesAsync([.. pairs.SelectMany(p => new[] { p.Id, p.Other }).Distinct()], cancellationToken);
+
+        // The sentence comparisons run in parallel: the indexes are only read.
+        var found = new System.Collections.Concurrent.ConcurrentBag<ArticleOverlap>();
+        Parallel.ForEach(pairs, new ParallelOptions { CancellationToken = cancellationToken }, pair =>
+        {
+            var mine = indexes[pair.Id];
+            var theirs = indexes[pair.Other];
+
+            // Copies of one text always share some sentences word for word; articles that share none are
+            // different reporting, and the costlier search for edited sentences is skipped.
+            if (!theirs.SharesAnyExactly(mine.Sentences))
+            {
+                return;
+            }
+
+            Add(found, pair.Id, pair.Other, SharedText.SharedSentences(mine.Sentences, theirs), mine.Sentences.Count);
+            Add(found, pair.Other, pair.Id, SharedText.SharedSentences(theirs.Sentences, mine), theirs.Sentences.Count);
+        });
+
+        await RowInserter.InsertAsync(db, "ArticleOverlaps", ["ArticleId", "OtherArticleId", "SharedSentences", "SentenceCount"],
+            [.. found.OrderBy(o => o.ArticleId).ThenBy(o => o.OtherArticleId)],
+            o => [o.ArticleId, o.OtherArticleId, o.SharedSentences, o.SentenceCount], cancellationToken);
     }
 
     private async Task<List<List<int>>> StoryBatchesAsync(List<int> storyIds, CancellationToken cancellationToken)
