@@ -22,7 +22,37 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         var started = System.Diagnostics.Stopwatch.StartNew();
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (mentionCount, entityCount) = await ResolveMentionsAsync(cancellationToken);
 
+        // Only rows whose speaker changes are written (on PostgreSQL an UPDATE writes a new row version).
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "Quotes" SET "SpeakerEntityId" = (
+                SELECT m."EntityId" FROM "EntityMentions" m
+                WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
+                ORDER BY m."Id" LIMIT 1)
+            WHERE "SpeakerEntityId" IS DISTINCT FROM (
+                SELECT m."EntityId" FROM "EntityMentions" m
+                WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
+                ORDER BY m."Id" LIMIT 1)
+            """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "Entities" SET "QuoteCount" = (SELECT count(*) FROM "Quotes" q WHERE q."SpeakerEntityId" = "Entities"."Id")
+            WHERE "QuoteCount" IS DISTINCT FROM (SELECT count(*) FROM "Quotes" q WHERE q."SpeakerEntityId" = "Entities"."Id")
+            """, cancellationToken);
+        await ClusterQuotesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Resolved {MentionCount} mentions into {EntityCount} entities in {ElapsedMs} ms", mentionCount, entityCount, started.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// Resolves every mention and stores each one's entity. Its millions of in-memory mentions live only in this method,
+    /// so they are garbage before the quotes are clustered.
+    /// </summary>
+    private async Task<(int Mentions, int Entities)> ResolveMentionsAsync(CancellationToken cancellationToken)
+    {
         // Mentions stream in article order into one list per article, with their row ids alongside. Names repeat across
         // millions of mentions, so each distinct string is kept once: memory grows with the names, not the mentions.
         var documents = new List<IReadOnlyList<AnalysisMention>>();
@@ -148,28 +178,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
 
         // Set-based writes: the mention → entity map goes into a temporary table, then UPDATEs apply it.
         await AssignAsync("EntityMentions", "EntityId", members.SelectMany(m => m.MentionIds.Select(id => (id, m.Entity.Id))), cancellationToken);
-
-        // Only rows whose speaker changes are written (on PostgreSQL an UPDATE writes a new row version).
-        await db.Database.ExecuteSqlRawAsync(
-            """
-            UPDATE "Quotes" SET "SpeakerEntityId" = (
-                SELECT m."EntityId" FROM "EntityMentions" m
-                WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
-                ORDER BY m."Id" LIMIT 1)
-            WHERE "SpeakerEntityId" IS DISTINCT FROM (
-                SELECT m."EntityId" FROM "EntityMentions" m
-                WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
-                ORDER BY m."Id" LIMIT 1)
-            """, cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(
-            """
-            UPDATE "Entities" SET "QuoteCount" = (SELECT count(*) FROM "Quotes" q WHERE q."SpeakerEntityId" = "Entities"."Id")
-            WHERE "QuoteCount" IS DISTINCT FROM (SELECT count(*) FROM "Quotes" q WHERE q."SpeakerEntityId" = "Entities"."Id")
-            """, cancellationToken);
-        await ClusterQuotesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        logger.LogInformation("Resolved {MentionCount} mentions into {EntityCount} entities in {ElapsedMs} ms", mentionCount, kept.Count, started.ElapsedMilliseconds);
+        return (mentionCount, kept.Count);
     }
 
     private async Task ClusterQuotesAsync(CancellationToken cancellationToken)

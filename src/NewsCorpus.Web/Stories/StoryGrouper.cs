@@ -28,8 +28,6 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
     private static readonly StoryClusteringOptions s_options = new();
 
-    private sealed record Row(int Id, DateOnly? PublishedOn, string? StoryTerms);
-
     public async Task GroupAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
@@ -62,19 +60,23 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     /// </summary>
     private async Task<List<int>> AssignStoriesAsync(HashSet<int> touched, CancellationToken cancellationToken)
     {
-        var incoming = await db.Articles.AsNoTracking().Where(a => a.StoryId == null)
-            .Select(a => new Row(a.Id, a.PublishedOn, a.StoryTerms)).ToListAsync(cancellationToken);
+        // Terms are parsed as rows arrive, each distinct term kept once: the stored text of 100,000 articles' terms is
+        // never held at once.
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var incoming = new List<StoryDocument>();
+        var rows = db.Articles.AsNoTracking().Where(a => a.StoryId == null).Select(a => new { a.Id, a.PublishedOn, a.StoryTerms }).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            incoming.Add(new StoryDocument(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms)));
+        }
+
         if (incoming.Count == 0)
         {
             return [];
         }
 
-        var pool = await PoolAsync(incoming, cancellationToken);
-        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
-        StoryDocument Document(Row row) => new(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms));
-        var assignment = new StoryClusterer(s_options).Assign(
-            pool.Select(p => (Document(p.Row), p.StoryId)).ToList(),
-            incoming.Select(Document).ToList());
+        var pool = await PoolAsync(incoming, terms, cancellationToken);
+        var assignment = new StoryClusterer(s_options).Assign(pool, incoming);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var created = assignment.Values.Where(v => v < 0).Distinct().ToDictionary(v => v, _ => new Story { Title = "", UpdatedAt = now });
@@ -116,20 +118,25 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     }
 
     // The grouped articles a new one could join: those within the window of the new ones' dates, plus undated ones.
-    private async Task<List<(Row Row, int StoryId)>> PoolAsync(List<Row> incoming, CancellationToken cancellationToken)
+    private async Task<List<(StoryDocument Document, int StoryId)>> PoolAsync(List<StoryDocument> incoming, Dictionary<string, string> terms, CancellationToken cancellationToken)
     {
         var query = db.Articles.AsNoTracking().Where(a => a.StoryId != null);
-        if (incoming.All(i => i.PublishedOn is not null))
+        if (incoming.All(i => i.Day is not null))
         {
             // Wide enough to see each nearby story's whole span, which the clusterer keeps within MaxSpanDays.
             var margin = Math.Max(s_options.WindowDays, s_options.MaxSpanDays);
-            var from = incoming.Min(i => i.PublishedOn!.Value).AddDays(-margin);
-            var to = incoming.Max(i => i.PublishedOn!.Value).AddDays(margin);
+            var from = incoming.Min(i => i.Day!.Value).AddDays(-margin);
+            var to = incoming.Max(i => i.Day!.Value).AddDays(margin);
             query = query.Where(a => a.PublishedOn == null || (a.PublishedOn >= from && a.PublishedOn <= to));
         }
 
-        var rows = await query.Select(a => new { a.Id, a.PublishedOn, a.StoryTerms, a.StoryId }).ToListAsync(cancellationToken);
-        return rows.Select(r => (new Row(r.Id, r.PublishedOn, r.StoryTerms), r.StoryId!.Value)).ToList();
+        var pool = new List<(StoryDocument Document, int StoryId)>();
+        await foreach (var row in query.Select(a => new { a.Id, a.PublishedOn, a.StoryTerms, a.StoryId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            pool.Add((new StoryDocument(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms)), row.StoryId!.Value));
+        }
+
+        return pool;
     }
 
     private async Task RefreshStoriesAsync(HashSet<int> storyIds, CancellationToken cancellationToken)
