@@ -422,7 +422,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         {
             role = Slice(text, tokens, from, titleEnd);
             from = titleEnd + 1;
-            if (from <= to && tokens[from].Is("of") && from < to)
+            if (from < to && tokens[from].Is("of"))
             {
                 // "Fellow of All Souls College", "President of Kenya": what follows names where the role is held.
                 AddPlaceOrInstitution(text, tokens, from + 1, to, mentions, knownTypes);
@@ -563,7 +563,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
         // "Oakland Athletics", "West Coast Eagles": a place and a plural is a team or a company.
         if (count >= 2 && IsPlural(last) && !s_locationHeads.Contains(last) && gazetteer.DemonymOf(last) is null
-            && (gazetteer.Location(tokens[from].Text) is not null || (count >= 3 && gazetteer.Location(Slice2(tokens, from, from + 1)) is not null)))
+            && (gazetteer.Location(tokens[from].Text) is not null || (count >= 3 && gazetteer.Location(TwoWords(tokens, from)) is not null)))
         {
             return EntityType.Organization;
         }
@@ -608,7 +608,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private static bool IsPlural(string word) => word.Length > 3 && word[^1] == 's' && word[^2] != 's' && char.IsLower(word[^2]);
 
-    private static string Slice2(IReadOnlyList<Token> tokens, int from, int to) => $"{tokens[from].Text} {tokens[to].Text}";
+    private static string TwoWords(IReadOnlyList<Token> tokens, int from) => $"{tokens[from].Text} {tokens[from + 1].Text}";
 
     private static bool HasOrganizationHead(IReadOnlyList<Token> tokens, int from, int to) =>
         s_orgHeads.Contains(tokens[to].Text) || Enumerable.Range(from, to - from).Any(k => s_orgHeads.Contains(tokens[k].Text) && tokens[k + 1].Is("of"));
