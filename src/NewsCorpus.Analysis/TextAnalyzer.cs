@@ -48,7 +48,7 @@ public static class TextAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens);
-        var mentions = EntityRecognizer.Default.Recognize(text, tokens, sentences);
+        var mentions = PersonNames.Default.Clean(text, tokens, sentences, EntityRecognizer.Default.Recognize(text, tokens, sentences));
         var quotes = QuoteExtractor.Extract(text, tokens, sentences, mentions);
         var entities = EntityResolver.Resolve([mentions]);
         return new TextAnalysis(sentences, mentions, quotes, entities);

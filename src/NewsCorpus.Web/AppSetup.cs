@@ -43,6 +43,8 @@ public static class AppSetup
         services.Configure<CorpusOptions>(configuration.GetSection(CorpusOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IngestionService>();
+        services.AddScoped<CorpusWork>();
+        services.AddScoped<OutletDirectory>();
         services.AddScoped<Entities.CorpusResolver>();
         services.AddScoped<Stories.StoryGrouper>();
         services.AddScoped<Compare.CompareService>();

@@ -16,6 +16,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddNewsCorpusLogging(builder.Configuration, toStandardError: false);
 builder.Services.AddNewsCorpus(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddHostedService<CorpusCatchUp>();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 // A query string that does not bind (page=abc) is the client's mistake: 400 problem JSON in every environment.

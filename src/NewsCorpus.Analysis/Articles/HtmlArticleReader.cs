@@ -41,6 +41,10 @@ public static partial class HtmlArticleReader
     [GeneratedRegex(@"article|body|content|entry|main|post|story|text|prose|paragraph", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Likely();
 
+    // "2019-11-19 02:24:00 UTC", "Tue Nov 19 2019 05:44:06 GMT+0000": a zone written as words, read as an offset.
+    [GeneratedRegex(@"\s*\b(?:UTC|GMT)(?:[+-]0{2}:?0{2})?(?:\s*\([^)]*\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeZoneWords();
+
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*(?<charset>[\w-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetaCharset();
 
@@ -112,8 +116,10 @@ public static partial class HtmlArticleReader
         {
             Title = title!,
             TitleDerived = derived,
-            PublishedOn = sidecar?.Date ?? metadata.Date,
-            PublishedTime = sidecar?.Date is null ? metadata.Time : null,
+            PublishedOn = sidecar?.Date ?? metadata.Date?.Date,
+            PublishedTime = sidecar?.Date is null ? metadata.Date?.Time : null,
+            DateCandidates = [.. SidecarDate(sidecar), .. metadata.Dates],
+            OutletAliases = metadata.OutletNames,
             Byline = sidecar?.Author ?? metadata.Author,
             WireOrigin = metadata.Author is { } author ? NewsSources.AgencyNamed(author) : null,
             Outlet = sidecar?.Outlet ?? (metadata.Outlet is { } outlet ? NewsSources.CanonicalOutlet(outlet) : null),
@@ -165,11 +171,15 @@ public static partial class HtmlArticleReader
         return tag is { Length: >= 2 and <= 20 } && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && char.IsAsciiLetter(tag[0]) ? tag : null;
     }
 
-    private sealed record PageMetadata(string? Title, string? Author, DateOnly? Date, TimeOnly? Time, string? Outlet, string? OutletEvidence, string? Url, string? Language);
+    private sealed record PageMetadata(string? Title, string? Author, IReadOnlyList<DateCandidate> Dates, string? Outlet, string? OutletEvidence, string? Url, string? Language, IReadOnlyList<string> OutletNames)
+    {
+        public DateCandidate? Date => Dates.FirstOrDefault(d => d.Date is not null);
+    }
 
     private static PageMetadata ReadMetadata(IHtmlDocument document)
     {
-        string? headline = null, author = null, published = null, publisher = null;
+        string? headline = null, author = null, publisher = null;
+        var dates = new List<DateCandidate>();
         foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
         {
             try
@@ -183,7 +193,7 @@ public static partial class HtmlArticleReader
                     }
 
                     headline ??= Text(item, "headline");
-                    published ??= Text(item, "datePublished");
+                    AddDate(dates, "JSON-LD datePublished", Text(item, "datePublished"));
                     author ??= Names(item, "author");
                     publisher ??= Names(item, "publisher");
                 }
@@ -204,19 +214,33 @@ public static partial class HtmlArticleReader
         var title = headline ?? Meta("og:title") ?? (string.IsNullOrWhiteSpace(h1) ? null : h1) ?? WithoutSiteName(documentTitle, siteName);
         author ??= Meta("author") ?? Meta("article:author") ?? Meta("byl")?.Replace("By ", "", StringComparison.OrdinalIgnoreCase)
             ?? Meta("dc.creator") ?? Meta("parsely-author") ?? Meta("sailthru.author") ?? BylineInPage(document);
-        published ??= Meta("article:published_time") ?? Meta("pubdate") ?? Meta("date") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
-        var (date, time) = ParseDate(published);
+        foreach (var name in new[] { "article:published_time", "pubdate", "date" })
+        {
+            AddDate(dates, $"meta {name}", Meta(name));
+        }
+
+        AddDate(dates, "<time datetime>", document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
         var outlet = siteName ?? publisher;
         var url = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? Meta("og:url");
         return new PageMetadata(
             title is null ? null : Normalize(title),
             author is null || author.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : Normalize(author),
-            date, time,
+            dates,
             outlet is null ? null : Normalize(outlet),
             siteName is not null ? "page metadata (og:site_name)" : publisher is not null ? "page metadata (JSON-LD publisher)" : null,
             url,
             LanguageTag(document.DocumentElement.GetAttribute("lang") ?? document.DocumentElement.GetAttribute("xml:lang")
-                ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content") ?? Meta("og:locale")));
+                ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content") ?? Meta("og:locale")),
+            OutletNames.FromPage(siteName, publisher, documentTitle, url ?? Meta("og:url"), Meta("twitter:site")));
+    }
+
+    private static void AddDate(List<DateCandidate> dates, string source, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            var (date, time) = ParseDate(value);
+            dates.Add(new DateCandidate(source, value.Trim(), date, time));
+        }
     }
 
     /// <summary>
@@ -320,6 +344,9 @@ public static partial class HtmlArticleReader
         return names.Count == 0 ? null : string.Join(", ", names.Distinct());
     }
 
+    internal static IEnumerable<DateCandidate> SidecarDate(SidecarMetadata? sidecar) =>
+        sidecar?.Date is { } date ? [new DateCandidate("sidecar metadata file", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date)] : [];
+
     private static (DateOnly?, TimeOnly?) ParseDate(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -327,7 +354,9 @@ public static partial class HtmlArticleReader
             return (null, null);
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var moment))
+        value = TimeZoneWords().Replace(value.Trim(), "+00:00");
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var moment)
+            || DateTimeOffset.TryParseExact(value, "ddd MMM d yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out moment))
         {
             var hasTime = value.Contains('T', StringComparison.Ordinal) || value.Contains(':', StringComparison.Ordinal);
             return (DateOnly.FromDateTime(moment.DateTime), hasTime ? TimeOnly.FromDateTime(moment.DateTime) : null);

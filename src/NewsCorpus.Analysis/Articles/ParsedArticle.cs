@@ -33,7 +33,19 @@ public sealed record ParsedArticle
     public required IReadOnlyList<BoilerplateBlock> Removed { get; init; }
 
     public int WordCount { get; init; }
+
+    /// <summary>Every date the file or its sidecar gave, most trusted first; <see cref="PublicationDates"/> settles them.</summary>
+    public IReadOnlyList<DateCandidate> DateCandidates { get; init; } = [];
+
+    /// <summary>Other names the page gives its publisher (og:site_name, JSON-LD publisher, title suffix, domain, Twitter handle).</summary>
+    public IReadOnlyList<string> OutletAliases { get; init; } = [];
+
+    /// <summary>What was wrong with the file's metadata and was dropped, in words a user can act on.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
+
+/// <summary>A publication date as found: where (JSON-LD datePublished, sidecar …), the raw text, and what it parsed to.</summary>
+public sealed record DateCandidate(string Source, string Raw, DateOnly? Date, TimeOnly? Time = null);
 
 /// <summary>A block of the file left out of the story, with the reason it was left out.</summary>
 public sealed record BoilerplateBlock(string Text, string Reason);

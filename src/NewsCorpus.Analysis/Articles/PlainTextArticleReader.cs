@@ -84,6 +84,7 @@ public static class PlainTextArticleReader
             TitleDerived = sidecar?.Title is null && headline is null,
             PublishedOn = sidecar?.Date ?? evidence.Date,
             PublishedTime = sidecar?.Date is { } d && d != evidence.Date ? null : evidence.Time,
+            DateCandidates = [.. HtmlArticleReader.SidecarDate(sidecar), .. TextDate(evidence.Date, evidence.Time)],
             Byline = sidecar?.Author ?? evidence.Byline,
             WireOrigin = evidence.WireOrigin,
             Outlet = outlet,
@@ -116,6 +117,9 @@ public static class PlainTextArticleReader
         FlushGroup(group, blocks);
         return blocks;
     }
+
+    private static IEnumerable<DateCandidate> TextDate(DateOnly? date, TimeOnly? time) =>
+        date is { } d ? [new DateCandidate("the text", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d, time)] : [];
 
     private static void FlushGroup(List<string> group, List<string> blocks)
     {

@@ -234,7 +234,7 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
 
         for (var offset = -options.WindowDays; offset <= options.WindowDays; offset++)
         {
-            if (byDay.TryGetValue(day.AddDays(offset), out var postings))
+            if (byDay.TryGetValue(Shift(day, offset), out var postings))
             {
                 Collect(postings);
             }
@@ -330,4 +330,8 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
 
         return sum;
     }
+
+    /// <summary>A day moved by some days, held within the calendar: a stored date at its very edge must never throw here.</summary>
+    public static DateOnly Shift(DateOnly day, int days) =>
+        DateOnly.FromDayNumber(Math.Clamp(day.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
 }

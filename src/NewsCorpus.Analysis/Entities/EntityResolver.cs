@@ -23,6 +23,11 @@ public sealed class ResolvedEntity(EntityType type)
                 return fromGazetteer;
             }
 
+            if (Type == EntityType.Person)
+            {
+                return PersonResolver.Canonical(Mentions.Select(m => m.Mention.Text));
+            }
+
             return Mentions
                 .GroupBy(m => m.Mention.Text, StringComparer.Ordinal)
                 .OrderByDescending(g => EntityResolver.NameTokens(g.Key).Count)
@@ -52,165 +57,65 @@ public static class EntityResolver
 
     public static List<ResolvedEntity> Resolve(IReadOnlyList<IReadOnlyList<EntityMention>> documents)
     {
+        ArgumentNullException.ThrowIfNull(documents);
         var entities = new List<ResolvedEntity>();
         var byKey = new Dictionary<string, ResolvedEntity>(StringComparer.Ordinal);
-        var people = new PersonIndex();
-
-        // A corpus names the same people and places millions of times: each distinct name is folded and keyed once.
-        var skeletons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var keys = new Dictionary<(EntityType, string), string>();
+        var people = new PersonResolver(entities);
         for (var d = 0; d < documents.Count; d++)
         {
-            // Within a document a surname alone means the person last named in full.
-            var documentPeople = new List<(ResolvedEntity Entity, List<string> Skeleton)>();
-            foreach (var mention in documents[d])
+            var documentPeople = new List<(int Index, EntityMention Mention)>();
+            for (var i = 0; i < documents[d].Count; i++)
             {
-                if (mention.Type == EntityType.Group)
+                var mention = documents[d][i];
+                if (mention.Type == EntityType.Person)
                 {
-                    continue;
+                    documentPeople.Add((i, mention));
                 }
-
-                var entity = mention.Type == EntityType.Person
-                    ? ResolvePerson(mention, documentPeople, people, entities, skeletons)
-                    : ResolveNamed(mention, byKey, entities, keys);
-                entity.Mentions.Add((d, mention));
-                if (mention.Role is { } role)
+                else if (mention.Type != EntityType.Group)
                 {
-                    entity.Roles.Add(role);
+                    Add(ResolveNamed(mention, byKey, entities, keys), d, mention);
                 }
             }
+
+            people.AddDocument(d, documentPeople);
         }
 
+        people.Finish();
         LinkAcronyms(entities);
-        return entities.Where(e => e.Mentions.Count > 0).ToList();
+        return MergeSameNames(entities.Where(e => e.Mentions.Count > 0));
     }
 
-    private static ResolvedEntity ResolvePerson(EntityMention mention, List<(ResolvedEntity Entity, List<string> Skeleton)> documentPeople,
-        PersonIndex corpusPeople, List<ResolvedEntity> entities, Dictionary<string, List<string>> skeletons)
+    internal static void Add(ResolvedEntity entity, int document, EntityMention mention)
     {
-        // Shared between mentions of the same text; never changed after this.
-        if (!skeletons.TryGetValue(mention.Text, out var skeleton))
+        entity.Mentions.Add((document, mention));
+        if (mention.Role is { } role)
         {
-            skeleton = NameTokens(mention.Text).Select(Skeleton).ToList();
-            if (skeleton.Count == 0)
-            {
-                skeleton = [mention.Text.ToLowerInvariant()];
-            }
-
-            skeletons[mention.Text] = skeleton;
-        }
-
-        // The latest compatible person in this document, then a single unambiguous one in the corpus.
-        for (var k = documentPeople.Count - 1; k >= 0; k--)
-        {
-            var candidate = documentPeople[k].Entity;
-            if (Matches(skeleton, documentPeople[k].Skeleton) && Compatible(documentPeople, candidate, skeleton))
-            {
-                Extend(documentPeople, candidate, skeleton);
-                corpusPeople.Add(candidate, skeleton);
-                return candidate;
-            }
-        }
-
-        var nearby = corpusPeople.Near(skeleton);
-        var candidates = nearby.Where(p => Matches(skeleton, p.Skeleton)).Select(p => p.Entity).Distinct()
-            .Where(e => Compatible(nearby, e, skeleton)).ToList();
-        var exact = candidates.Where(e => nearby.Any(p => p.Entity == e && p.Skeleton.SequenceEqual(skeleton))).ToList();
-        var chosen = exact.Count == 1 ? exact[0] : candidates.Count == 1 ? candidates[0] : null;
-        if (chosen is null && skeleton.Count == 1 && candidates.Count > 1)
-        {
-            // A surname alone that several people in the corpus share, and nobody in this document: one entity for
-            // all such mentions of that name, kept out of the corpus index, so it never absorbs a full name and the
-            // index does not grow with every ambiguous mention (which made resolution quadratic).
-            chosen = corpusPeople.Ambiguous(skeleton[0], entities);
-            Extend(documentPeople, chosen, skeleton);
-            return chosen;
-        }
-
-        if (chosen is null)
-        {
-            chosen = new ResolvedEntity(EntityType.Person);
-            entities.Add(chosen);
-        }
-
-        Extend(documentPeople, chosen, skeleton);
-        corpusPeople.Add(chosen, skeleton);
-        return chosen;
-    }
-
-    /// <summary>The corpus's person names by the skeleton of their last word, so a lookup touches only people who could match.</summary>
-    private sealed class PersonIndex
-    {
-        private readonly Dictionary<string, List<(ResolvedEntity Entity, List<string> Skeleton)>> _byLast = new(StringComparer.Ordinal);
-        private readonly Dictionary<ResolvedEntity, List<List<string>>> _byEntity = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<string, ResolvedEntity> _ambiguous = new(StringComparer.Ordinal);
-
-        public ResolvedEntity Ambiguous(string surname, List<ResolvedEntity> entities)
-        {
-            if (!_ambiguous.TryGetValue(surname, out var entity))
-            {
-                _ambiguous[surname] = entity = new ResolvedEntity(EntityType.Person);
-                entities.Add(entity);
-            }
-
-            return entity;
-        }
-
-        public void Add(ResolvedEntity entity, List<string> skeleton)
-        {
-            if (!_byEntity.TryGetValue(entity, out var names))
-            {
-                _byEntity[entity] = names = [];
-            }
-
-            if (names.Any(n => n.SequenceEqual(skeleton)))
-            {
-                return;
-            }
-
-            names.Add(skeleton);
-            foreach (var key in Keys(skeleton[^1]))
-            {
-                if (!_byLast.TryGetValue(key, out var list))
-                {
-                    _byLast[key] = list = [];
-                }
-
-                list.Add((entity, skeleton));
-            }
-        }
-
-        /// <summary>Every name of every entity that has a name ending like this one, so compatibility can be checked on all of them.</summary>
-        public List<(ResolvedEntity Entity, List<string> Skeleton)> Near(List<string> skeleton)
-        {
-            var entities = Keys(skeleton[^1]).SelectMany(k => _byLast.GetValueOrDefault(k) ?? []).Select(p => p.Entity).Distinct().ToList();
-            return [.. entities.SelectMany(e => _byEntity[e].Select(n => (e, n)))];
-        }
-
-        // A glued word ("Mahdihad") is looked up under the name without it too.
-        private static IEnumerable<string> Keys(string last)
-        {
-            yield return last;
-            foreach (var suffix in s_gluedSuffixes)
-            {
-                if (last.Length - suffix.Length >= 3 && last.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    yield return last[..^suffix.Length];
-                }
-            }
+            entity.Roles.Add(role);
         }
     }
 
-    // A full name joins an entity only if it agrees with every full name the entity already has: Ivanka Trump never joins Donald Trump.
-    private static bool Compatible(List<(ResolvedEntity Entity, List<string> Skeleton)> people, ResolvedEntity entity, List<string> skeleton) =>
-        skeleton.Count < 2 || people.Where(p => p.Entity == entity && p.Skeleton.Count >= 2).All(p => Matches(p.Skeleton, skeleton));
-
-    private static void Extend(List<(ResolvedEntity Entity, List<string> Skeleton)> people, ResolvedEntity entity, List<string> skeleton)
+    // No two entities of a type may share a name: where resolution kept two apart under one name, they are one.
+    private static List<ResolvedEntity> MergeSameNames(IEnumerable<ResolvedEntity> entities)
     {
-        if (!people.Any(p => p.Entity == entity && p.Skeleton.SequenceEqual(skeleton)))
+        var result = new List<ResolvedEntity>();
+        var byName = new Dictionary<(EntityType, string), ResolvedEntity>();
+        foreach (var entity in entities)
         {
-            people.Add((entity, skeleton));
+            var key = (entity.Type, entity.Canonical);
+            if (byName.TryGetValue(key, out var first))
+            {
+                first.Mentions.AddRange(entity.Mentions);
+                first.Roles.UnionWith(entity.Roles);
+            }
+            else
+            {
+                byName[key] = entity;
+                result.Add(entity);
+            }
         }
+
+        return result;
     }
 
     /// <summary>
@@ -246,6 +151,20 @@ public static class EntityResolver
         }
 
         return true;
+    }
+
+    /// <summary>A name word's skeleton without a word glued to its end ("mhdhd" → "mhd"), or the skeleton itself.</summary>
+    public static string WithoutGluedWord(string skeleton)
+    {
+        foreach (var suffix in s_gluedSuffixes)
+        {
+            if (skeleton.Length - suffix.Length >= 3 && skeleton.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return skeleton[..^suffix.Length];
+            }
+        }
+
+        return skeleton;
     }
 
     private static bool IsGlued(string x, string y)

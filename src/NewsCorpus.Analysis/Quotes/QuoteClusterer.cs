@@ -1,14 +1,24 @@
 namespace NewsCorpus.Analysis.Quotes;
 
 /// <summary>
-/// Groups quotes that are the same statement: identical once case and punctuation are folded, or nearly so
-/// (one's words almost all inside the other's, tolerating small edits and truncation). Candidates come from
-/// shared word trigrams, so the work grows with the corpus, not with its square.
+/// Groups quotes that are the same statement: identical once case and punctuation are folded, or nearly so. Two
+/// quotes are near when the shorter has at least <see cref="MinContentWords"/> content words, at least half of them
+/// are in the longer one, most of all its words are, and the two share a long run of words in order; a common phrase
+/// or idiom ("all over the place") never joins two statements. A quote joins a statement only when it is near every
+/// member checked, so clusters do not chain through intermediate quotes. Candidates come from shared word trigrams,
+/// so the work grows with the corpus, not with its square.
 /// </summary>
 public static class QuoteClusterer
 {
+    /// <summary>Content words the shorter quote needs before it can join another that is not word for word the same.</summary>
+    public const int MinContentWords = 3;
+
     private const double ContainmentNeeded = 0.8;
-    private const int MinWords = 3;
+    private const double ContentShareNeeded = 0.5;
+    private const int LongRun = 4;
+
+    /// <summary>Members a joining quote is compared with (the statement's first, then others): a bound on the work per quote.</summary>
+    private const int MembersChecked = 12;
 
     /// <summary>For each text, the index of its cluster's first member.</summary>
     public static int[] Cluster(IReadOnlyList<string> texts)
@@ -19,82 +29,116 @@ public static class QuoteClusterer
         // The same words are the same statement: such copies (a statement carried by hundreds of articles) are
         // joined at once, and only one of them takes part in the fuzzy matching below.
         var firstWithWords = new Dictionary<string, int>(StringComparer.Ordinal);
-        var representatives = new List<int>();
-        var allWords = new List<string>[texts.Count];
+        var representatives = new List<QuoteWords>();
         for (var i = 0; i < texts.Count; i++)
         {
-            allWords[i] = Words(texts[i]);
-            var key = string.Join(' ', allWords[i]);
+            var words = Words(texts[i]);
+            var key = string.Join(' ', words);
             if (key.Length > 0 && firstWithWords.TryGetValue(key, out var first))
             {
-                Union(parent, first, i);
+                parent[i] = first;
             }
             else
             {
                 firstWithWords[key] = i;
-                representatives.Add(i);
+                representatives.Add(new QuoteWords(i, words));
             }
         }
 
-        var words = representatives.Select(i => allWords[i]).ToList();
-        var sets = words.Select(w => w.ToHashSet(StringComparer.Ordinal)).ToList();
+        JoinNearStatements(representatives, parent);
+        return [.. Enumerable.Range(0, texts.Count).Select(i => Find(parent, i))];
+    }
+
+    // Longest first, each representative joins the first earlier statement whose checked members it is near, else starts one.
+    private static void JoinNearStatements(List<QuoteWords> representatives, int[] parent)
+    {
+        var order = representatives.Where(r => r.Content.Count >= MinContentWords)
+            .OrderByDescending(r => r.Content.Count).ThenBy(r => r.Index).ToList();
         var byTrigram = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < words.Count; i++)
+        var members = new Dictionary<int, List<QuoteWords>>();
+        for (var k = 0; k < order.Count; k++)
         {
-            foreach (var trigram in Trigrams(words[i]).Distinct(StringComparer.Ordinal))
+            var quote = order[k];
+            var trigrams = Trigrams(quote.Words).Distinct(StringComparer.Ordinal).ToList();
+            var shared = new Dictionary<int, int>();
+            foreach (var trigram in trigrams)
+            {
+                foreach (var earlier in byTrigram.GetValueOrDefault(trigram) ?? [])
+                {
+                    var root = Find(parent, order[earlier].Index);
+                    shared[root] = shared.GetValueOrDefault(root) + 1;
+                }
+            }
+
+            var joined = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => s.Key)
+                .FirstOrDefault(root => members[root].Take(MembersChecked).All(m => Similar(quote, m)), -1);
+            if (joined >= 0)
+            {
+                parent[quote.Index] = joined;
+                members[joined].Add(quote);
+            }
+            else
+            {
+                members[quote.Index] = [quote];
+            }
+
+            foreach (var trigram in trigrams)
             {
                 if (!byTrigram.TryGetValue(trigram, out var list))
                 {
                     byTrigram[trigram] = list = [];
                 }
 
-                list.Add(i);
+                list.Add(k);
             }
         }
-
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (words[i].Count < 2)
-            {
-                continue;
-            }
-
-            var candidates = new HashSet<int>();
-            foreach (var trigram in Trigrams(words[i]))
-            {
-                foreach (var j in byTrigram[trigram])
-                {
-                    if (j > i)
-                    {
-                        candidates.Add(j);
-                    }
-                }
-            }
-
-            foreach (var j in candidates)
-            {
-                var (a, b) = (representatives[i], representatives[j]);
-                if (Find(parent, a) != Find(parent, b) && Similar(sets[i], sets[j]))
-                {
-                    Union(parent, a, b);
-                }
-            }
-        }
-
-        return [.. Enumerable.Range(0, texts.Count).Select(i => Find(parent, i))];
     }
 
-    public static bool Similar(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    /// <summary>Whether two quotes are one statement in different words or lengths (see the class summary).</summary>
+    public static bool Similar(string a, string b) => Similar(new QuoteWords(0, Words(a)), new QuoteWords(1, Words(b)));
+
+    private static bool Similar(QuoteWords a, QuoteWords b)
     {
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        if (small.Count < MinWords)
+        var (small, large) = a.Content.Count <= b.Content.Count ? (a, b) : (b, a);
+        if (small.Content.Count < MinContentWords)
         {
             return false;
         }
 
-        var shared = small.Count(large.Contains);
-        return shared >= small.Count * ContainmentNeeded;
+        var sharedContent = small.Content.Count(large.Content.Contains);
+        if (sharedContent < small.Content.Count * ContentShareNeeded)
+        {
+            return false;
+        }
+
+        var (fewer, more) = a.All.Count <= b.All.Count ? (a, b) : (b, a);
+        return fewer.All.Count(more.All.Contains) >= fewer.All.Count * ContainmentNeeded
+            && LongestCommonRun(a.Words, b.Words) >= Math.Min(LongRun, Math.Min(a.Words.Count, b.Words.Count));
     }
+
+    /// <summary>The length of the longest run of words the two lists share in the same order.</summary>
+    public static int LongestCommonRun(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var previous = new int[b.Count + 1];
+        var current = new int[b.Count + 1];
+        var best = 0;
+        for (var i = 1; i <= a.Count; i++)
+        {
+            for (var j = 1; j <= b.Count; j++)
+            {
+                current[j] = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal) ? previous[j - 1] + 1 : 0;
+                best = Math.Max(best, current[j]);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return best;
+    }
+
+    /// <summary>The words of a quote that carry its content: not function words or the words every story uses.</summary>
+    public static HashSet<string> ContentWords(IEnumerable<string> words) =>
+        words.Where(w => w.Length > 1 && !Compare.Words.IsStopword(w)).ToHashSet(StringComparer.Ordinal);
 
     public static List<string> Words(string text)
     {
@@ -125,6 +169,17 @@ public static class QuoteClusterer
         return words;
     }
 
+    private sealed class QuoteWords(int index, List<string> words)
+    {
+        public int Index { get; } = index;
+
+        public List<string> Words { get; } = words;
+
+        public HashSet<string> All { get; } = words.ToHashSet(StringComparer.Ordinal);
+
+        public HashSet<string> Content { get; } = ContentWords(words);
+    }
+
     private static IEnumerable<string> Trigrams(List<string> words)
     {
         if (words.Count < 3)
@@ -152,15 +207,5 @@ public static class QuoteClusterer
         }
 
         return i;
-    }
-
-    private static void Union(int[] parent, int a, int b)
-    {
-        var ra = Find(parent, a);
-        var rb = Find(parent, b);
-        if (ra != rb)
-        {
-            parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-        }
     }
 }

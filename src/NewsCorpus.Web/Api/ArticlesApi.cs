@@ -41,7 +41,7 @@ public static class ArticlesApi
         if (!string.IsNullOrWhiteSpace(outlet))
         {
             var normalized = Outlet.Normalize(outlet);
-            query = query.Where(a => a.Outlet != null && a.Outlet.NormalizedName == normalized);
+            query = query.Where(a => a.Outlet != null && (a.Outlet.NormalizedName == normalized || a.Outlet.Aliases.Any(x => x.Key == normalized)));
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -76,12 +76,20 @@ public static class CommandLine
         var evalExtraction = new Command("eval-extraction", "Score HTML main-content extraction against gold article bodies (4-token shingle precision, recall, F1).") { pagesFolder, predictions };
         evalExtraction.SetAction((parse, _) => EvaluateExtractionCommand.RunAsync(parse.GetValue(pagesFolder)!, parse.GetValue(predictions), output, error));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities, evalExtraction };
+        var corpusFolders = new Argument<string[]>("folders")
+        {
+            Description = "Folders of articles to ingest together into a throwaway database (a text/ folder with direct-quotes.tsv beside it is also scored for speakers).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var evalCorpus = new Command("eval-corpus", "Ingest folders as a new user would and print what a real corpus shows: failed runs, split people, polluted names, impure quote clusters, speaker precision.") { corpusFolders };
+        evalCorpus.SetAction((parse, _) => EvaluateCorpusCommand.RunAsync(parse.GetValue(corpusFolders)!, output, error, settings));
+
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static IHost BuildHost(IReadOnlyDictionary<string, string?>? settings)
+    internal static IHost BuildHost(IReadOnlyDictionary<string, string?>? settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

@@ -52,6 +52,12 @@ public sealed class Article
     /// <summary>What the article is about for story grouping (NewsCorpus.Analysis.Compare.StoryTerms); set by the analysis.</summary>
     public string? StoryTerms { get; set; }
 
+    /// <summary>Metadata dropped or doubted while reading the file (an implausible date, conflicting dates), one per line.</summary>
+    public string? Warnings { get; set; }
+
+    /// <summary>Why a corpus-wide pass (entities, quotes, stories, shared sentences) left this article out, when one did.</summary>
+    public string? CorpusProblem { get; set; }
+
     public List<ArticleParagraph> Paragraphs { get; set; } = [];
 
     public List<RemovedBlock> RemovedBlocks { get; set; } = [];

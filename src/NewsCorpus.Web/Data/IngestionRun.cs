@@ -23,6 +23,12 @@ public sealed class IngestionRun
 
     public int Failed { get; set; }
 
+    /// <summary>Files were stored but the corpus-wide passes have not finished since: the next ingest, reanalyze or start completes them.</summary>
+    public bool CorpusPending { get; set; }
+
+    /// <summary>Last sign of life of the process doing the run; an unfinished run that stopped beating was interrupted.</summary>
+    public DateTime? HeartbeatAt { get; set; }
+
     public List<IngestionFailure> Failures { get; set; } = [];
 
     public List<IngestionDuplicate> Duplicates { get; set; } = [];

@@ -17,6 +17,8 @@ public class NewsCorpusDbContext : DbContext
 
     public DbSet<Outlet> Outlets => Set<Outlet>();
 
+    public DbSet<OutletAlias> OutletAliases => Set<OutletAlias>();
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<ArticleParagraph> ArticleParagraphs => Set<ArticleParagraph>();

@@ -1,6 +1,6 @@
 namespace NewsCorpus.Web.Data;
 
-/// <summary>A publication that carried articles, named only from evidence (masthead, promo line, sidecar).</summary>
+/// <summary>A publication that carried articles, named only from evidence (masthead, promo line, page metadata, sidecar).</summary>
 public sealed class Outlet
 {
     public int Id { get; set; }
@@ -12,5 +12,9 @@ public sealed class Outlet
 
     public List<Article> Articles { get; set; } = [];
 
-    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+    /// <summary>Every name the outlet was seen under, its own included.</summary>
+    public List<OutletAlias> Aliases { get; set; } = [];
+
+    /// <summary>The folded key names are compared by, so "The Jerusalem Post" and "jerusalem post" are one outlet.</summary>
+    public static string Normalize(string name) => NewsCorpus.Analysis.Articles.OutletNames.Key(name);
 }

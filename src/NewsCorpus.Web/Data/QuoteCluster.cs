@@ -10,5 +10,11 @@ public sealed class QuoteCluster
 
     public int QuoteCount { get; set; }
 
+    /// <summary>
+    /// The entity the members resolve to (every member resolves to it or to nobody); null when none does. Not a foreign key:
+    /// clusters are rebuilt with the entities on every corpus pass.
+    /// </summary>
+    public int? SpeakerEntityId { get; set; }
+
     public List<Quote> Quotes { get; set; } = [];
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Analysis.Quotes;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Ingestion;
 using AnalysisMention = NewsCorpus.Analysis.Entities.EntityMention;
 
 namespace NewsCorpus.Web.Entities;
@@ -60,6 +61,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         var documentRowIds = new List<int[]>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var mentionCount = 0;
+        var problems = new Dictionary<int, string>();
         List<AnalysisMention>? document = null;
         List<int>? rowIds = null;
         var currentArticle = 0;
@@ -84,7 +86,13 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
                 currentArticle = row.ArticleId;
             }
 
-            document.Add(new AnalysisMention(ParseType(row.Type), row.Start, row.End, Once(row.Text), row.Role is null ? null : Once(row.Role), row.RefersTo is null ? null : Once(row.RefersTo)));
+            if (!Enum.TryParse<EntityType>(row.Type, out var type) || row.End < row.Start || string.IsNullOrEmpty(row.Text))
+            {
+                problems[row.ArticleId] = $"mention {row.Id} is malformed (type '{row.Type}', {row.Start}–{row.End})";
+                continue;
+            }
+
+            document.Add(new AnalysisMention(type, row.Start, row.End, Once(row.Text), row.Role is null ? null : Once(row.Role), row.RefersTo is null ? null : Once(row.RefersTo)));
             rowIds!.Add(row.Id);
             mentionCount++;
         }
@@ -94,7 +102,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
 
         void Close()
         {
-            if (document is { Count: > 0 })
+            if (document is { Count: > 0 } && !problems.ContainsKey(currentArticle))
             {
                 documents.Add(document);
                 documentArticleIds.Add(currentArticle);
@@ -142,7 +150,12 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             throw new InvalidOperationException("A resolved mention is not in its document.");
         }
 
-        var resolved = EntityResolver.Resolve(documents);
+        // A document the resolver cannot take is set aside (flagged) and the rest resolved; indexes map back to the full list.
+        var (resolved, documentIndexes) = ArticleIsolation.Run(
+            [.. Enumerable.Range(0, documents.Count)],
+            indexes => (EntityResolver.Resolve([.. indexes.Select(i => documents[i])]), indexes),
+            i => documentArticleIds[i], problems);
+        await CorpusProblems.RecordAsync(db, problems, "entity resolution", logger, cancellationToken);
         var outletOf = await db.Articles.AsNoTracking().Select(a => new { a.Id, a.OutletId }).ToDictionaryAsync(a => a.Id, a => a.OutletId, cancellationToken);
         var existing = await db.Entities.Include(e => e.Aliases).ToListAsync(cancellationToken);
         var byKey = existing.GroupBy(e => (e.Type, e.Name)).ToDictionary(g => g.Key, g => g.First());
@@ -162,7 +175,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             entity.Roles = cluster.Roles.Count == 0 ? null : Limit(string.Join("; ", cluster.Roles), 1000);
             entity.MentionCount = cluster.Mentions.Count;
             entity.ArticleCount = cluster.Mentions.Select(m => m.Document).Distinct().Count();
-            entity.OutletCount = cluster.Mentions.Select(m => outletOf.GetValueOrDefault(documentArticleIds[m.Document])).Distinct().Count();
+            entity.OutletCount = cluster.Mentions.Select(m => outletOf.GetValueOrDefault(documentArticleIds[documentIndexes[m.Document]])).Distinct().Count();
             var aliases = cluster.Aliases.Select(a => Limit(a, 300)).ToHashSet(StringComparer.Ordinal);
             entity.Aliases.RemoveAll(a => !aliases.Contains(a.Name));
             foreach (var alias in aliases.Where(a => !entity.Aliases.Any(x => x.Name == a)))
@@ -170,7 +183,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
                 entity.Aliases.Add(new EntityAlias { Name = alias, NormalizedName = alias.ToUpperInvariant() });
             }
 
-            members.Add((entity, cluster.Mentions.Select(m => RowIdOf(m.Document, m.Mention)).ToList()));
+            members.Add((entity, cluster.Mentions.Select(m => RowIdOf(documentIndexes[m.Document], m.Mention)).ToList()));
         }
 
         db.Entities.RemoveRange(existing.Where(e => !kept.Contains(e)));
@@ -183,18 +196,52 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
 
     private async Task ClusterQuotesAsync(CancellationToken cancellationToken)
     {
-        var quotes = await db.Quotes.AsNoTracking().OrderBy(q => q.Id).Select(q => new { q.Id, q.Text }).ToListAsync(cancellationToken);
+        var quotes = await db.Quotes.AsNoTracking().OrderBy(q => q.Id)
+            .Select(q => new StatementMember(q.Id, q.ArticleId, q.Text, q.SpeakerEntityId)).ToListAsync(cancellationToken);
         await db.QuoteClusters.ExecuteDeleteAsync(cancellationToken);
-        var roots = QuoteClusterer.Cluster(quotes.Select(q => q.Text).ToList());
-        var groups = quotes.Select((q, i) => (q.Id, q.Text, Root: roots[i])).GroupBy(x => x.Root).ToList();
+        var problems = new Dictionary<int, string>();
+        var (members, roots) = ArticleIsolation.Run(quotes, list => (list, QuoteClusterer.Cluster([.. list.Select(q => q.Text)])), q => q.ArticleId, problems);
+        await CorpusProblems.RecordAsync(db, problems, "quote clustering", logger, cancellationToken);
+
         // A statement carried once is its own cluster: only statements carried twice or more get a cluster row.
-        var clusters = groups.Where(g => g.Count() > 1)
-            .Select(g => (Cluster: new QuoteCluster { Text = g.OrderByDescending(x => x.Text.Length).First().Text, QuoteCount = g.Count() }, Ids: g.Select(x => x.Id).ToList()))
+        var clusters = members.Select((q, i) => (Quote: q, Root: roots[i])).GroupBy(x => x.Root)
+            .SelectMany(g => StatementsBySpeaker([.. g.Select(x => x.Quote)]))
+            .Where(g => g.Count > 1)
+            .Select(g => (Cluster: new QuoteCluster
+            {
+                Text = g.OrderByDescending(x => x.Text.Length).First().Text,
+                QuoteCount = g.Count,
+                SpeakerEntityId = g.Select(x => x.SpeakerEntityId).FirstOrDefault(x => x is not null),
+            }, Ids: g.Select(x => x.Id).ToList()))
             .ToList();
         db.QuoteClusters.AddRange(clusters.Select(c => c.Cluster));
         await db.SaveChangesAsync(cancellationToken);
         await AssignAsync("Quotes", "QuoteClusterId", clusters.SelectMany(c => c.Ids.Select(id => (id, c.Cluster.Id))), cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    private sealed record StatementMember(int Id, int ArticleId, string Text, int? SpeakerEntityId);
+
+    /// <summary>
+    /// One statement per speaker: the members that resolve to the speaker most of them resolve to, with those whose speaker
+    /// is unknown, form the statement; members credited to someone else form statements of their own, so a speaker's
+    /// search never lists a statement credited to another person.
+    /// </summary>
+    private static IEnumerable<List<StatementMember>> StatementsBySpeaker(List<StatementMember> members)
+    {
+        var bySpeaker = members.Where(m => m.SpeakerEntityId is not null).GroupBy(m => m.SpeakerEntityId!.Value)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();
+        if (bySpeaker.Count <= 1)
+        {
+            yield return members;
+            yield break;
+        }
+
+        yield return [.. members.Where(m => m.SpeakerEntityId is null || m.SpeakerEntityId == bySpeaker[0].Key)];
+        foreach (var other in bySpeaker.Skip(1))
+        {
+            yield return [.. other];
+        }
     }
 
     /// <summary>
@@ -230,14 +277,6 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private static EntityType ParseType(string type) => type switch
-    {
-        nameof(EntityType.Person) => EntityType.Person,
-        nameof(EntityType.Organization) => EntityType.Organization,
-        nameof(EntityType.Location) => EntityType.Location,
-        _ => Enum.Parse<EntityType>(type),
-    };
 
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -6,7 +6,8 @@ namespace NewsCorpus.Web.Ingestion;
 
 /// <summary>
 /// Runs before the web server starts listening: applies migrations and, on an empty database,
-/// ingests the seed corpus, so the first page a user opens already shows articles.
+/// ingests the seed corpus, so the first page a user opens already shows articles. Corpus work owed by an
+/// interrupted run is left to <see cref="CorpusCatchUp"/>, in the background.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<CorpusOptions> corpus, ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -18,12 +19,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Co
 
         // Several instances may start together on one PostgreSQL database: one at a time looks and seeds.
         await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
-        if (await db.Articles.AnyAsync(a => a.StoryId == null, cancellationToken))
-        {
-            // A database from before stories existed, or a run that stopped before grouping.
-            await scope.ServiceProvider.GetRequiredService<Stories.StoryGrouper>().GroupAsync(cancellationToken);
-        }
-
+        await scope.ServiceProvider.GetRequiredService<OutletDirectory>().BackfillAsync(cancellationToken);
         if (!corpus.Value.SeedOnStart || await db.Articles.AnyAsync(cancellationToken))
         {
             return;

@@ -5,9 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCorpus.Analysis.Articles;
 using NewsCorpus.Web.Data;
-using NewsCorpus.Web.Entities;
 using NewsCorpus.Web.Search;
-using NewsCorpus.Web.Stories;
 
 namespace NewsCorpus.Web.Ingestion;
 
@@ -15,7 +13,7 @@ namespace NewsCorpus.Web.Ingestion;
 /// Turns article files into rows. Each file is read, decoded, parsed and saved in its own transaction,
 /// so a bad file or a crash never leaves half an article and never stops the rest of the run.
 /// </summary>
-public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver resolver, StoryGrouper stories, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
+public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, OutletDirectory outlets, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
 {
     private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
     private static readonly HashSet<string> s_htmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
@@ -34,6 +32,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             Trigger = trigger,
             Sources = sources.Length > 4000 ? sources[..3997] + "…" : sources,
             StartedAt = clock.GetUtcNow().UtcDateTime,
+            HeartbeatAt = clock.GetUtcNow().UtcDateTime,
         };
         db.IngestionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -56,13 +55,14 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         {
             var prepared = await next!;
             next = b + 1 < blocks.Count ? PrepareBlockAsync(blocks[b + 1], known, cancellationToken) : null;
-            results.AddRange(await StoreBlockAsync(prepared, run.Id, i => progress?.Report(new IngestionProgress(b * BlockSize + i, files.Count, blocks[b][i])), cancellationToken));
+            results.AddRange(await StoreBlockAsync(prepared, run.Id, results, i => progress?.Report(new IngestionProgress(b * BlockSize + i, files.Count, blocks[b][i])), cancellationToken));
         }
 
         progress?.Report(new IngestionProgress(files.Count, files.Count, ""));
-        if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated))
+        // Also when this run stored nothing: an earlier run may have been interrupted before its corpus passes.
+        if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated) || await corpus.IsPendingAsync(cancellationToken))
         {
-            await ResolveCorpusAsync(cancellationToken);
+            await corpus.CompleteAsync(cancellationToken);
         }
 
         await RecordRunAsync(run.Id, results, cancellationToken);
@@ -77,6 +77,12 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
     /// <summary>Runs the analyzer again over every stored article (no files are read), then resolves the corpus.</summary>
     public async Task<int> ReanalyzeAsync(IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Recorded as a run that owes the corpus passes from the start: if it is stopped half-way, the next run completes them.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var run = new IngestionRun { Trigger = "reanalyze", Sources = "every stored article", StartedAt = now, HeartbeatAt = now, CorpusPending = true };
+        db.IngestionRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Articles.Where(a => a.CorpusProblem != null).ExecuteUpdateAsync(s => s.SetProperty(a => a.CorpusProblem, (string?)null), cancellationToken);
         var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
         for (var i = 0; i < ids.Count; i++)
         {
@@ -86,27 +92,22 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             ArticleAnalysis.Apply(article, [.. article.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text)]);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            if (i % BlockSize == 0)
+            {
+                await BeatAsync(run.Id, cancellationToken);
+            }
         }
 
         progress?.Report(new IngestionProgress(ids.Count, ids.Count, ""));
-        await ResolveCorpusAsync(cancellationToken);
+        await BeatAsync(run.Id, cancellationToken);
+        await corpus.CompleteAsync(cancellationToken);
+        await db.IngestionRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime).SetProperty(r => r.Updated, ids.Count), cancellationToken);
         logger.LogInformation("Reanalysed {ArticleCount} articles", ids.Count);
         return ids.Count;
     }
 
-    /// <summary>Entities and stories span the corpus: one instance at a time works them out again.</summary>
-    private async Task ResolveCorpusAsync(CancellationToken cancellationToken)
-    {
-        await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
-        await resolver.ResolveAsync(cancellationToken);
-        ReturnMemory();
-        await stories.GroupAsync(cancellationToken);
-        ReturnMemory();
-    }
-
-    // Each corpus-wide pass builds large short-lived structures (millions of mentions, every article's terms); a compacting
-    // collection between passes hands that memory back, so the next pass does not start on top of the last one's garbage.
-    private static void ReturnMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private Task<int> BeatAsync(int runId, CancellationToken cancellationToken) =>
+        db.IngestionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
 
     private static void CollectFiles(string input, List<string> files, List<FileResult> results)
     {
@@ -254,12 +255,13 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         }
 
         // Two readers, one pipeline: what follows (analysis, search, outlets) is the same for both.
-        var parsed = isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar);
+        var parsed = PublicationDates.Settle(
+            isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var analysis = parsed.Paragraphs.Count == 0 ? null : ArticleAnalysis.Analyze(parsed.Title, parsed.Paragraphs);
         return new PreparedFile(path, null, isHtml, decoded.EncodingName, contentHash, metadataHash, parsed, analysis);
     }
 
-    private async Task<List<FileResult>> StoreBlockAsync(PreparedFile[] block, int runId, Action<int> starting, CancellationToken cancellationToken)
+    private async Task<List<FileResult>> StoreBlockAsync(PreparedFile[] block, int runId, List<FileResult> earlier, Action<int> starting, CancellationToken cancellationToken)
     {
         var results = new List<FileResult>(block.Length);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -279,6 +281,8 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
             results.Add(result);
         }
 
+        // The run's counts move with the articles they count, and a run that stored anything owes the corpus passes.
+        await RecordProgressAsync(runId, [.. earlier, .. results], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return results;
     }
@@ -360,7 +364,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         }
 
         var analysis = prepared.Analysis!;
-        var outlet = parsed.Outlet is { } outletName ? await FindOrAddOutletAsync(outletName, cancellationToken) : null;
+        var outlet = parsed.Outlet is { } outletName ? await outlets.FindOrAddAsync(outletName, parsed.OutletAliases, cancellationToken) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var article = existing ?? new Article { Title = parsed.Title, SourcePath = path, ContentHash = contentHash, IngestedAt = now };
         article.Title = parsed.Title;
@@ -377,6 +381,8 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         article.MetadataHash = prepared.MetadataHash;
         article.Encoding = prepared.EncodingName;
         article.WordCount = parsed.WordCount;
+        article.Warnings = parsed.Warnings.Count == 0 ? null : Truncate(string.Join('\n', parsed.Warnings), 2000);
+        article.CorpusProblem = null;
         article.UpdatedAt = now;
         article.StoryTerms = analysis.StoryTerms;
         article.StoryId = null;
@@ -399,24 +405,24 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusResolver reso
         return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id);
     }
 
-    private async Task<Outlet> FindOrAddOutletAsync(string name, CancellationToken cancellationToken)
+    private async Task RecordProgressAsync(int runId, List<FileResult> results, CancellationToken cancellationToken)
     {
-        var normalized = Outlet.Normalize(name);
-        var outlet = db.Outlets.Local.FirstOrDefault(o => o.NormalizedName == normalized)
-            ?? await db.Outlets.FirstOrDefaultAsync(o => o.NormalizedName == normalized, cancellationToken);
-        if (outlet is null)
-        {
-            outlet = new Outlet { Name = name.Trim(), NormalizedName = normalized };
-            db.Outlets.Add(outlet);
-        }
-
-        return outlet;
+        int added = results.Count(r => r.Outcome == FileOutcome.Added), updated = results.Count(r => r.Outcome == FileOutcome.Updated);
+        int unchanged = results.Count(r => r.Outcome == FileOutcome.Unchanged), duplicate = results.Count(r => r.Outcome == FileOutcome.Duplicate);
+        var failed = results.Count(r => r.Outcome == FileOutcome.Failed);
+        var stored = added + updated > 0;
+        await db.IngestionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Added, added).SetProperty(r => r.Updated, updated).SetProperty(r => r.Unchanged, unchanged)
+            .SetProperty(r => r.Duplicate, duplicate).SetProperty(r => r.Failed, failed)
+            .SetProperty(r => r.CorpusPending, r => r.CorpusPending || stored)
+            .SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
     }
 
     private async Task RecordRunAsync(int runId, List<FileResult> results, CancellationToken cancellationToken)
     {
         var run = await db.IngestionRuns.SingleAsync(r => r.Id == runId, cancellationToken);
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        run.HeartbeatAt = run.FinishedAt;
         run.Added = results.Count(r => r.Outcome == FileOutcome.Added);
         run.Updated = results.Count(r => r.Outcome == FileOutcome.Updated);
         run.Unchanged = results.Count(r => r.Outcome == FileOutcome.Unchanged);

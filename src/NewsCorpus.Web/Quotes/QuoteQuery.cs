@@ -37,7 +37,7 @@ public static class QuoteQuery
             var normalized = Outlet.Normalize(outlet);
             query = outlet.Trim().Equals("unknown", StringComparison.OrdinalIgnoreCase)
                 ? query.Where(q => q.Article!.OutletId == null)
-                : query.Where(q => q.Article!.Outlet != null && q.Article.Outlet.NormalizedName == normalized);
+                : query.Where(q => q.Article!.Outlet != null && (q.Article.Outlet.NormalizedName == normalized || q.Article.Outlet.Aliases.Any(x => x.Key == normalized)));
         }
 
         Func<CancellationToken, Task<int>> count = speakerIds is { Count: > 0 } && string.IsNullOrWhiteSpace(words) && string.IsNullOrWhiteSpace(outlet)

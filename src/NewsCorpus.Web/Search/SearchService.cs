@@ -190,7 +190,7 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
             else
             {
                 parameters["@outlet"] = Outlet.Normalize(outlet);
-                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"OutletId\" IN (SELECT \"Id\" FROM \"Outlets\" WHERE \"NormalizedName\" = @outlet)");
+                sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"OutletId\" IN (SELECT \"Id\" FROM \"Outlets\" WHERE \"NormalizedName\" = @outlet UNION SELECT \"OutletId\" FROM \"OutletAliases\" WHERE \"Key\" = @outlet)");
             }
         }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis.Compare;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Ingestion;
 
 namespace NewsCorpus.Web.Stories;
 
@@ -64,19 +65,27 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         // never held at once.
         var terms = new Dictionary<string, string>(StringComparer.Ordinal);
         var incoming = new List<StoryDocument>();
-        var rows = db.Articles.AsNoTracking().Where(a => a.StoryId == null).Select(a => new { a.Id, a.PublishedOn, a.StoryTerms }).AsAsyncEnumerable();
+        var problems = new Dictionary<int, string>();
+        var rows = db.Articles.AsNoTracking().Where(a => a.StoryId == null && a.CorpusProblem == null).Select(a => new { a.Id, a.PublishedOn, a.StoryTerms }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            incoming.Add(new StoryDocument(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms)));
+            if (Document(row.Id, row.PublishedOn, row.StoryTerms, terms, problems) is { } document)
+            {
+                incoming.Add(document);
+            }
         }
 
         if (incoming.Count == 0)
         {
+            await CorpusProblems.RecordAsync(db, problems, "story grouping", logger, cancellationToken);
             return [];
         }
 
-        var pool = await PoolAsync(incoming, terms, cancellationToken);
-        var assignment = new StoryClusterer(s_options).Assign(pool, incoming);
+        var pool = await PoolAsync(incoming, terms, problems, cancellationToken);
+        var clusterer = new StoryClusterer(s_options);
+        var assignment = ArticleIsolation.Run(incoming, list => clusterer.Assign(pool, list), d => d.Id, problems);
+        await CorpusProblems.RecordAsync(db, problems, "story grouping", logger, cancellationToken);
+        incoming.RemoveAll(d => problems.ContainsKey(d.Id));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var created = assignment.Values.Where(v => v < 0).Distinct().ToDictionary(v => v, _ => new Story { Title = "", UpdatedAt = now });
@@ -118,25 +127,42 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     }
 
     // The grouped articles a new one could join: those within the window of the new ones' dates, plus undated ones.
-    private async Task<List<(StoryDocument Document, int StoryId)>> PoolAsync(List<StoryDocument> incoming, Dictionary<string, string> terms, CancellationToken cancellationToken)
+    private async Task<List<(StoryDocument Document, int StoryId)>> PoolAsync(List<StoryDocument> incoming, Dictionary<string, string> terms, Dictionary<int, string> problems, CancellationToken cancellationToken)
     {
         var query = db.Articles.AsNoTracking().Where(a => a.StoryId != null);
         if (incoming.All(i => i.Day is not null))
         {
             // Wide enough to see each nearby story's whole span, which the clusterer keeps within MaxSpanDays.
             var margin = Math.Max(s_options.WindowDays, s_options.MaxSpanDays);
-            var from = incoming.Min(i => i.Day!.Value).AddDays(-margin);
-            var to = incoming.Max(i => i.Day!.Value).AddDays(margin);
+            var from = StoryClusterer.Shift(incoming.Min(i => i.Day!.Value), -margin);
+            var to = StoryClusterer.Shift(incoming.Max(i => i.Day!.Value), margin);
             query = query.Where(a => a.PublishedOn == null || (a.PublishedOn >= from && a.PublishedOn <= to));
         }
 
         var pool = new List<(StoryDocument Document, int StoryId)>();
         await foreach (var row in query.Select(a => new { a.Id, a.PublishedOn, a.StoryTerms, a.StoryId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            pool.Add((new StoryDocument(row.Id, row.PublishedOn, StoryTerms.Parse(row.StoryTerms, terms)), row.StoryId!.Value));
+            if (Document(row.Id, row.PublishedOn, row.StoryTerms, terms, problems) is { } document)
+            {
+                pool.Add((document, row.StoryId!.Value));
+            }
         }
 
         return pool;
+    }
+
+    /// <summary>An article's story vector, or null (and the reason kept) when its stored terms cannot be read.</summary>
+    private static StoryDocument? Document(int id, DateOnly? publishedOn, string? storedTerms, Dictionary<string, string> terms, Dictionary<int, string> problems)
+    {
+        try
+        {
+            return new StoryDocument(id, publishedOn, StoryTerms.Parse(storedTerms, terms));
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or IndexOutOfRangeException)
+        {
+            problems[id] = $"its story terms cannot be read ({ex.Message})";
+            return null;
+        }
     }
 
     private async Task RefreshStoriesAsync(HashSet<int> storyIds, CancellationToken cancellationToken)
@@ -159,7 +185,9 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
                 var dated = list.Where(m => m.PublishedOn is not null).Select(m => m.PublishedOn!.Value).ToList();
                 var sample = list.OrderBy(m => m.Id).Take(MaxCentralityMembers).ToList();
-                var central = StoryClusterer.MostCentral(sample.Select(m => new StoryDocument(m.Id, m.PublishedOn, StoryTerms.Parse(m.StoryTerms))).ToList());
+                var unreadable = new Dictionary<int, string>();
+                var documents = sample.Select(m => Document(m.Id, m.PublishedOn, m.StoryTerms, [], unreadable)).OfType<StoryDocument>().ToList();
+                var central = documents.Count > 0 ? StoryClusterer.MostCentral(documents) : sample[0].Id;
                 story.CentralArticleId = central;
                 story.Title = sample.Single(m => m.Id == central).Title;
                 story.ArticleCount = list.Count;
@@ -298,8 +326,21 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                     .Select(p => new { p.ArticleId, p.Ordinal, p.Text }).ToListAsync(cancellationToken))
                 .ToLookup(p => p.ArticleId);
             var built = new SentenceIndex[chunk.Length];
+            var problems = new System.Collections.Concurrent.ConcurrentDictionary<int, string>();
             Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-                built[i] = new SentenceIndex(ComparableSentence.FromParagraphs([.. paragraphs[chunk[i]].OrderBy(p => p.Ordinal).Select(p => p.Text)])));
+            {
+                try
+                {
+                    built[i] = new SentenceIndex(ComparableSentence.FromParagraphs([.. paragraphs[chunk[i]].OrderBy(p => p.Ordinal).Select(p => p.Text)]));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Its shared sentences go uncounted; the other articles' still are.
+                    problems[chunk[i]] = $"its sentences cannot be compared ({ex.GetType().Name}: {ex.Message})";
+                    built[i] = new SentenceIndex([]);
+                }
+            });
+            await CorpusProblems.RecordAsync(db, problems, "shared sentences", logger, cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
             {
                 indexes[chunk[i]] = built[i];

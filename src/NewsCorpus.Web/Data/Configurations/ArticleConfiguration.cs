@@ -17,6 +17,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.MetadataHash).HasMaxLength(64);
         builder.Property(a => a.Encoding).HasMaxLength(40);
+        builder.Property(a => a.Warnings).HasMaxLength(2000);
+        builder.Property(a => a.CorpusProblem).HasMaxLength(1000);
 
         builder.HasIndex(a => a.SourcePath).IsUnique();
         builder.HasIndex(a => a.ContentHash);

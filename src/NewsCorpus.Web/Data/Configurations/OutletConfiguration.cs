@@ -10,5 +10,6 @@ internal sealed class OutletConfiguration : IEntityTypeConfiguration<Outlet>
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.NormalizedName).HasMaxLength(200);
         builder.HasIndex(o => o.NormalizedName).IsUnique();
+        builder.HasMany(o => o.Aliases).WithOne().HasForeignKey(a => a.OutletId).OnDelete(DeleteBehavior.Cascade);
     }
 }

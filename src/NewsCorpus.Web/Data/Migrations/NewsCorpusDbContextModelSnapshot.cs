@@ -32,6 +32,10 @@ namespace NewsCorpus.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorpusProblem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Encoding")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -83,6 +87,10 @@ namespace NewsCorpus.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Warnings")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -331,6 +339,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<int>("Added")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CorpusPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Duplicate")
                         .HasColumnType("INTEGER");
 
@@ -338,6 +349,9 @@ namespace NewsCorpus.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sources")
@@ -388,6 +402,35 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Outlets");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.OutletAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OutletId");
+
+                    b.ToTable("OutletAliases");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.Quote", b =>
@@ -459,6 +502,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<int>("QuoteCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SpeakerEntityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -466,6 +512,8 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("QuoteCount");
+
+                    b.HasIndex("SpeakerEntityId");
 
                     b.ToTable("QuoteClusters");
                 });
@@ -626,6 +674,15 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.OutletAlias", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Outlet", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.Quote", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Article", "Article")
@@ -685,6 +742,8 @@ namespace NewsCorpus.Web.Data.Migrations
 
             modelBuilder.Entity("NewsCorpus.Web.Data.Outlet", b =>
                 {
+                    b.Navigation("Aliases");
+
                     b.Navigation("Articles");
                 });
 

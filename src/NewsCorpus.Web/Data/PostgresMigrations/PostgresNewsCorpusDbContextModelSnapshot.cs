@@ -39,6 +39,10 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("CorpusProblem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Encoding")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -90,6 +94,10 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Warnings")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -352,6 +360,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<int>("Added")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CorpusPending")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Duplicate")
                         .HasColumnType("integer");
 
@@ -359,6 +370,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Sources")
@@ -411,6 +425,37 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("Outlets");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.OutletAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OutletId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OutletId");
+
+                    b.ToTable("OutletAliases");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.Quote", b =>
@@ -486,6 +531,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<int>("QuoteCount")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SpeakerEntityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
@@ -493,6 +541,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.HasKey("Id");
 
                     b.HasIndex("QuoteCount");
+
+                    b.HasIndex("SpeakerEntityId");
 
                     b.ToTable("QuoteClusters");
                 });
@@ -657,6 +707,15 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.OutletAlias", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Outlet", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.Quote", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Article", "Article")
@@ -716,6 +775,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
 
             modelBuilder.Entity("NewsCorpus.Web.Data.Outlet", b =>
                 {
+                    b.Navigation("Aliases");
+
                     b.Navigation("Articles");
                 });
 

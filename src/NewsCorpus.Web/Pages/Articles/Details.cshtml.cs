@@ -11,7 +11,13 @@ public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
     public sealed record ArticleView(
         int Id, string Title, bool TitleDerived, string? Outlet, string? OutletEvidence, DateOnly? PublishedOn, TimeOnly? PublishedTime,
         string? Byline, string? WireOrigin, string SourcePath, string? Url, string? Language, string? Encoding, int WordCount, DateTime UpdatedAt,
-        IReadOnlyList<string> Paragraphs, IReadOnlyList<RemovedView> Removed);
+        IReadOnlyList<string> Paragraphs, IReadOnlyList<RemovedView> Removed, string? Warnings, string? CorpusProblem)
+    {
+        public IReadOnlyList<string> WarningLines => Warnings?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+        /// <summary>Only web addresses become links; anything else (a javascript: or data: address) is shown as text.</summary>
+        public bool UrlIsLink => Uri.TryCreate(Url?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+    }
 
     public sealed record RemovedView(string Text, string Reason);
 
@@ -43,7 +49,7 @@ public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
             .Select(a => new ArticleView(a.Id, a.Title, a.TitleDerived, a.Outlet != null ? a.Outlet.Name : null, a.OutletEvidence,
                 a.PublishedOn, a.PublishedTime, a.Byline, a.WireOrigin, a.SourcePath, a.Url, a.Language, a.Encoding, a.WordCount, a.UpdatedAt,
                 a.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text).ToList(),
-                a.RemovedBlocks.OrderBy(r => r.Ordinal).Select(r => new RemovedView(r.Text, r.Reason)).ToList()))
+                a.RemovedBlocks.OrderBy(r => r.Ordinal).Select(r => new RemovedView(r.Text, r.Reason)).ToList(), a.Warnings, a.CorpusProblem))
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {

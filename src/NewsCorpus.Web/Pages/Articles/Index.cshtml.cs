@@ -48,7 +48,7 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
         else if (!string.IsNullOrWhiteSpace(Outlet))
         {
             var normalized = Data.Outlet.Normalize(Outlet);
-            query = query.Where(a => a.Outlet != null && a.Outlet.NormalizedName == normalized);
+            query = query.Where(a => a.Outlet != null && (a.Outlet.NormalizedName == normalized || a.Outlet.Aliases.Any(x => x.Key == normalized)));
         }
 
         Total = await query.CountAsync(cancellationToken);

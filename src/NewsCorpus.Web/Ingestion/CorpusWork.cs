@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Entities;
+using NewsCorpus.Web.Stories;
+
+namespace NewsCorpus.Web.Ingestion;
+
+/// <summary>
+/// The corpus-wide passes (entities and quotes, then stories and shared sentences) and the record of whether they are
+/// owed. A run that stores articles marks itself pending in the same transaction; the passes clear the mark only when
+/// they finished, so a run killed between its files and its passes is completed by the next ingest, reanalyze or start.
+/// One failing pass is logged and left pending; the other still runs.
+/// </summary>
+public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, StoryGrouper stories, TimeProvider clock, ILogger<CorpusWork> logger)
+{
+    /// <summary>An unfinished run whose process has not been heard from for this long was interrupted.</summary>
+    public static readonly TimeSpan Silence = TimeSpan.FromMinutes(10);
+
+    public async Task<bool> IsPendingAsync(CancellationToken cancellationToken) =>
+        await db.IngestionRuns.AnyAsync(r => r.CorpusPending, cancellationToken)
+        || await db.Articles.AnyAsync(a => a.StoryId == null && a.CorpusProblem == null, cancellationToken);
+
+    /// <summary>Runs every pass; true when all of them finished. Runs pending before the passes started are then cleared.</summary>
+    public async Task<bool> CompleteAsync(CancellationToken cancellationToken)
+    {
+        await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
+        var started = clock.GetUtcNow().UtcDateTime;
+        var pending = await db.IngestionRuns.Where(r => r.CorpusPending).Select(r => r.Id).ToListAsync(cancellationToken);
+        var finished = await RunPassAsync("entities and quotes", resolver.ResolveAsync, cancellationToken);
+        finished &= await RunPassAsync("stories and shared sentences", stories.GroupAsync, cancellationToken);
+        if (finished && pending.Count > 0)
+        {
+            // A run still storing files beat after the passes started: its newest articles were not seen, so it stays pending.
+            await db.IngestionRuns.Where(r => pending.Contains(r.Id) && (r.HeartbeatAt == null || r.HeartbeatAt <= started))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CorpusPending, false), cancellationToken);
+        }
+
+        return finished;
+    }
+
+    private async Task<bool> RunPassAsync(string name, Func<CancellationToken, Task> pass, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pass(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "The corpus pass {Pass} failed; it stays pending and is tried again by the next run", name);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
