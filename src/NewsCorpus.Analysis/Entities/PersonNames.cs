@@ -24,6 +24,7 @@ public sealed class PersonNames(Gazetteer gazetteer)
     public List<EntityMention> Clean(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<EntityMention> mentions)
     {
         var headlines = HeadlineRanges(text, tokens, sentences);
+        var cases = WordCases.Count(tokens);
         bool InHeadline(EntityMention m) => headlines.Any(h => m.Start >= h.Start && m.End <= h.End);
 
         // The body's names first: they are what a headline's capitals are checked against.
@@ -31,7 +32,7 @@ public sealed class PersonNames(Gazetteer gazetteer)
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in mentions.Where(m => m.Type == EntityType.Person && !InHeadline(m)))
         {
-            var cleaned = CleanSpan(text, mention, headline: false, known: null);
+            var cleaned = CleanSpan(text, mention, headline: false, known: null, cases);
             body[mention] = cleaned;
             foreach (var word in cleaned.SelectMany(c => Words(c.Text, c.Start)).Select(w => w.Text))
             {
@@ -44,13 +45,13 @@ public sealed class PersonNames(Gazetteer gazetteer)
         {
             result.AddRange(mention.Type != EntityType.Person ? [mention]
                 : body.TryGetValue(mention, out var cleaned) ? cleaned
-                : CleanSpan(text, mention, headline: true, known));
+                : CleanSpan(text, mention, headline: true, known, cases));
         }
 
         return result;
     }
 
-    private List<EntityMention> CleanSpan(string text, EntityMention mention, bool headline, HashSet<string>? known)
+    private List<EntityMention> CleanSpan(string text, EntityMention mention, bool headline, HashSet<string>? known, WordCases cases)
     {
         var words = Words(mention.Text, mention.Start);
         var roles = new List<string>();
@@ -70,14 +71,14 @@ public sealed class PersonNames(Gazetteer gazetteer)
         var found = new List<EntityMention>();
         foreach (var run in Runs(words, headline || words.Count >= 4))
         {
-            var name = StripLeading(run, roles, text);
+            var name = StripLeading(run, roles, text, cases);
 
             if (headline)
             {
                 name = HeadlineName(name, known!);
             }
 
-            if (name.Count > 0 && Plausible(name))
+            if (name.Count > 0 && Plausible(name, cases))
             {
                 var start = name[0].Start;
                 var end = name[^1].End;
@@ -127,7 +128,7 @@ public sealed class PersonNames(Gazetteer gazetteer)
     }
 
     // Titles, honorifics, party labels, demonyms and descriptive words before the name: titles and labels become roles.
-    private List<Word> StripLeading(List<Word> run, List<string> roles, string text)
+    private List<Word> StripLeading(List<Word> run, List<string> roles, string text, WordCases cases)
     {
         var name = new List<Word>(run);
         while (name.Count >= 2)
@@ -138,7 +139,7 @@ public sealed class PersonNames(Gazetteer gazetteer)
             {
                 roles.Add(text[name[0].Start..name[0].End]);
             }
-            else if (!(IsFunctionWord(first) || IsDescriptive(first) || (name.Count >= 3 && IsLeadingAdjective(name))))
+            else if (!(IsFunctionWord(first) || IsDescriptive(first) || (name.Count >= 3 && IsLeadingAdjective(name)) || IsOrdinary(first, cases)))
             {
                 break;
             }
@@ -195,9 +196,17 @@ public sealed class PersonNames(Gazetteer gazetteer)
         return [];
     }
 
+    // A word the text itself writes in lower case at least as often as with a capital inside a sentence ("portion", "crooked").
+    private bool IsOrdinary(string word, WordCases cases) => !gazetteer.IsGivenName(word) && cases.IsOrdinary(word);
+
     // A person's name has a word that is not a title, label or function word; a lone word must look like a surname.
-    private bool Plausible(List<Word> name)
+    private bool Plausible(List<Word> name, WordCases cases)
     {
+        if (name.Count == 1 && IsOrdinary(name[0].Text, cases))
+        {
+            return false;
+        }
+
         if (name.All(w => IsFunctionWord(w.Text) || gazetteer.IsTitle(w.Text.TrimEnd('.')) || s_partyLabels.Contains(w.Text)))
         {
             return false;
@@ -292,5 +301,42 @@ public sealed class PersonNames(Gazetteer gazetteer)
         }
 
         return words;
+    }
+
+    /// <summary>How often a text writes each word in lower case and capitalised inside a sentence.</summary>
+    private sealed class WordCases
+    {
+        private readonly Dictionary<string, int> _lower = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _capitalised = new(StringComparer.OrdinalIgnoreCase);
+
+        public static WordCases Count(IReadOnlyList<Token> tokens)
+        {
+            var cases = new WordCases();
+            for (var k = 1; k < tokens.Count; k++)
+            {
+                var token = tokens[k];
+                if (token.Kind != TokenKind.Word || token.Text.Length < 3 || tokens[k - 1].Kind != TokenKind.Word)
+                {
+                    continue; // after punctuation a capital may only start a sentence or a quote
+                }
+
+                if (token.IsLower)
+                {
+                    cases._lower[token.Text] = cases._lower.GetValueOrDefault(token.Text) + 1;
+                }
+                else if (char.IsUpper(token.Text[0]))
+                {
+                    cases._capitalised[token.Text] = cases._capitalised.GetValueOrDefault(token.Text) + 1;
+                }
+            }
+
+            return cases;
+        }
+
+        public bool IsOrdinary(string word)
+        {
+            var lower = _lower.GetValueOrDefault(word.ToLowerInvariant());
+            return lower > 0 && lower >= _capitalised.GetValueOrDefault(word);
+        }
     }
 }

@@ -34,6 +34,19 @@ public static class QuoteExtractor
         "echoed", "agreed", "disagreed", "adding", "telling", "writing", "asking", "warning", "noting", "arguing", "declaring",
     };
 
+    // Words that open a clause after a quote that says when or why, not who ("…,” when X blasted him).
+    private static readonly HashSet<string> s_subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "when", "after", "because", "while", "before", "if", "since", "until", "although", "though", "whereas",
+    };
+
+    // Words that open a clause in front of a sentence's subject ("With X worried, Y said:").
+    private static readonly HashSet<string> s_fronting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "when", "as", "after", "because", "while", "before", "if", "since", "although", "though", "with", "despite", "amid",
+        "following", "unlike", "during", "in", "once",
+    };
+
     private static readonly HashSet<string> s_pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i", "you", "him", "her", "them" };
 
     private static readonly HashSet<string> s_determiners = new(StringComparer.OrdinalIgnoreCase)
@@ -256,8 +269,9 @@ public static class QuoteExtractor
             k++;
         }
 
-        if (k >= tokens.Count || HasNewline(text, tokens[first - 1].End, tokens[k].Start))
+        if (k >= tokens.Count || HasNewline(text, tokens[first - 1].End, tokens[k].Start) || s_subordinators.Contains(tokens[k].Text))
         {
+            // "…,” when Clinton blasted him: a clause about the moment, not who spoke.
             return null;
         }
 
@@ -370,7 +384,7 @@ public static class QuoteExtractor
             quoteStart = tokens[previous].Start;
         }
 
-        var first = SentenceStartToken(sentences, Math.Min(quoteStart, tokens[last].Start), tokens);
+        var first = SubjectStart(tokens, SentenceStartToken(sentences, Math.Min(quoteStart, tokens[last].Start), tokens), last);
         var speaker = entities.FirstOrDefault(e => e.Start >= tokens[first].Start && e.End <= tokens[last].Start && e.Type is EntityType.Person)
             ?? entities.FirstOrDefault(e => e.Start >= tokens[first].Start && e.End <= tokens[last].Start && e.Type is EntityType.Organization);
         return speaker is null ? null : new Attribution(":", last, new SpeakerMention(speaker.Start, speaker.End, speaker.Text, speaker), null, After: false, last);
@@ -401,7 +415,8 @@ public static class QuoteExtractor
             // ", telling ABC …": a participle's subject is the sentence's subject.
             if (token.Text.EndsWith("ing", StringComparison.Ordinal) && v > 0 && tokens[v - 1].Is(",") && !(v > 1 && tokens[v - 1].Is("as")))
             {
-                var subject = entities.FirstOrDefault(e => e.Start >= tokens[floor].Start && e.End <= tokens[v].Start && e.Type is EntityType.Person or EntityType.Organization);
+                var from = SubjectStart(tokens, Math.Max(0, sentenceStart), v);
+                var subject = entities.FirstOrDefault(e => e.Start >= tokens[from].Start && e.End <= tokens[v].Start && e.Type is EntityType.Person or EntityType.Organization);
                 if (subject is not null)
                 {
                     return new Attribution(token.Text, v, new SpeakerMention(subject.Start, subject.End, subject.Text, subject), null, After: false, v);
@@ -437,6 +452,28 @@ public static class QuoteExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where a sentence's subject can start: after a fronted clause ("With Democratic leaders worried about Hillary Clinton,
+    /// President Obama …"), whose names are not the subject; else at the sentence's first token.
+    /// </summary>
+    private static int SubjectStart(IReadOnlyList<Token> tokens, int sentenceStart, int limit)
+    {
+        if (sentenceStart < 0 || sentenceStart >= limit || !s_fronting.Contains(tokens[sentenceStart].Text) || !char.IsUpper(tokens[sentenceStart].Text[0]))
+        {
+            return Math.Max(0, sentenceStart);
+        }
+
+        for (var k = sentenceStart + 1; k < limit; k++)
+        {
+            if (tokens[k].Is(","))
+            {
+                return k + 1;
+            }
+        }
+
+        return sentenceStart;
     }
 
     // Back over auxiliaries, adverbs and a relative clause or appositive set off by commas:

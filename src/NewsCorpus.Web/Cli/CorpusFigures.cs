@@ -47,11 +47,11 @@ internal sealed class CorpusFigures(NewsCorpusDbContext db, TextWriter output)
     /// <summary>Canonical names among the most-mentioned people whose first word is no name: a title, label, function word or a word the corpus writes in lower case.</summary>
     public async Task WritePollutedNamesAsync()
     {
-        var lowerCase = await LowerCaseWordsAsync();
+        var (lowerCase, capitalised) = await WordCasesAsync();
         var names = await db.Entities.AsNoTracking().Where(e => e.Type == nameof(EntityType.Person)).OrderByDescending(e => e.MentionCount).Take(TopPeople)
             .Select(e => e.Name).ToListAsync();
         var polluted = names.Where(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, _, ..]
-            && (PersonNames.Default.IsNonNameWord(first) || (lowerCase.Contains(first.ToLowerInvariant()) && !Gazetteer.Default.IsGivenName(first)))).ToList();
+            && (PersonNames.Default.IsNonNameWord(first) || (lowerCase.GetValueOrDefault(first.ToLowerInvariant()) > capitalised.GetValueOrDefault(first) && !Gazetteer.Default.IsGivenName(first)))).ToList();
         await output.WriteLineAsync(Line($"polluted names among the {names.Count} most-mentioned people: {polluted.Count}"));
         foreach (var name in polluted)
         {
@@ -90,21 +90,30 @@ internal sealed class CorpusFigures(NewsCorpusDbContext db, TextWriter output)
         return true;
     }
 
-    private async Task<HashSet<string>> LowerCaseWordsAsync()
+    // How often the corpus writes each word in lower case, and capitalised inside a sentence: a word written mostly in lower
+    // case ("crooked", "unlike") is an ordinary word when it starts a name, one written mostly with a capital ("Rush") is a name.
+    private async Task<(Dictionary<string, int> Lower, Dictionary<string, int> Capitalised)> WordCasesAsync()
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        var capitalised = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var text in db.ArticleParagraphs.AsNoTracking().Select(p => p.Text).AsAsyncEnumerable())
         {
-            foreach (var word in text.Split([' ', ',', '.', ';', ':', '"', '(', ')', '“', '”'], StringSplitOptions.RemoveEmptyEntries))
+            var words = text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 1; i < words.Length; i++)
             {
-                if (word.Length > 2 && word.All(char.IsLower))
+                var word = words[i].Trim(',', '.', ';', ':', '"', '(', ')', '“', '”', '‘', '’', '\'');
+                if (word.Length > 2 && !words[i - 1].EndsWith('.') && word.All(char.IsLetter))
                 {
-                    words.Add(word);
+                    var counts = char.IsUpper(word[0]) && word[1..].All(char.IsLower) ? capitalised : word.All(char.IsLower) ? lower : null;
+                    if (counts is not null)
+                    {
+                        counts[word] = counts.GetValueOrDefault(word) + 1;
+                    }
                 }
             }
         }
 
-        return words;
+        return (lower, capitalised);
     }
 
     /// <summary>"donald trump" for "Donald J. Trump" and "DONALD TRUMP"; null for a name of one word.</summary>

@@ -11,12 +11,18 @@ namespace NewsCorpus.Web.Cli;
 /// Speaker-search precision against PolNeAR-style gold attributions (direct-quotes.tsv beside text/): for the five people
 /// quoted most in those articles, each quote speaker search returns is checked against the gold attribution whose content
 /// it covers (at least 30% of its characters). It is theirs when the gold source names them (shares a word of their names);
-/// a gold source that is only a pronoun or a description cannot be checked this way and is counted apart.
+/// a gold source that is only a pronoun stands for the source the gold last named before it, and one with no name at all
+/// (a description, or nothing named before it) cannot be checked and is counted apart.
 /// </summary>
 internal sealed class SpeakerPrecision(NewsCorpusDbContext db, TextWriter output)
 {
     private const int People = 5;
     private const double CoverageNeeded = 0.30;
+
+    private static readonly HashSet<string> s_pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "we", "you", "his", "her", "their", "its", "our", "him", "them", "who", "this", "that", "the",
+    };
 
     private sealed record Attribution(List<(int Start, int End)> Content, string Source);
 
@@ -64,9 +70,19 @@ internal sealed class SpeakerPrecision(NewsCorpusDbContext db, TextWriter output
 
         var (start, end) = (at, at + quote.Length);
         var covering = gold.Where(g => Coverage(g.Content, start, end) >= CoverageNeeded).ToList();
-        var named = covering.Where(g => Words(g.Source).Any(w => char.IsUpper(w[0]))).ToList();
+        var named = covering.Where(IsNamed).ToList();
+        if (named.Count == 0 && covering.Count > 0)
+        {
+            // "he said": the gold gives no name, so the pronoun is read as the speaker the gold last named before it.
+            var first = covering.Min(g => g.Content[0].Start);
+            named = [.. gold.Where(g => IsNamed(g) && g.Content[0].Start < first).OrderByDescending(g => g.Content[0].Start).Take(1)];
+        }
+
         return named.Count == 0 ? null : named.Any(g => Words(g.Source).Any(w => nameWords.Contains(w.ToLowerInvariant())));
     }
+
+    private static bool IsNamed(Attribution attribution) =>
+        Words(attribution.Source).Any(w => char.IsUpper(w[0]) && !s_pronouns.Contains(w) && !PersonNames.Default.IsNonNameWord(w));
 
     private static double Coverage(List<(int Start, int End)> content, int start, int end)
     {
@@ -92,7 +108,7 @@ internal sealed class SpeakerPrecision(NewsCorpusDbContext db, TextWriter output
             .Select(l => l.Split('\t'))
             .Where(f => f.Length >= 7)
             .GroupBy(f => f[0])
-            .ToDictionary(g => g.Key, g => g.Select(f => new Attribution(Spans(f[3]), f[6])).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(f => new Attribution(Spans(f[3]), f[6])).Where(a => a.Content.Count > 0).ToList());
 
     private static List<(int Start, int End)> Spans(string field) =>
         [.. field.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('-')).Where(p => p.Length == 2)
