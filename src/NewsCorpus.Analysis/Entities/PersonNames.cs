@@ -23,7 +23,7 @@ public sealed class PersonNames(Gazetteer gazetteer)
     /// <summary>The mentions with every person mention cleaned, split or dropped; other mentions unchanged.</summary>
     public List<EntityMention> Clean(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<EntityMention> mentions)
     {
-        var headlines = HeadlineRanges(text, tokens, sentences);
+        var headlines = Headlines.Ranges(tokens, sentences);
         var cases = WordCases.Count(tokens);
         bool InHeadline(EntityMention m) => headlines.Any(h => m.Start >= h.Start && m.End <= h.End);
 
@@ -228,41 +228,6 @@ public sealed class PersonNames(Gazetteer gazetteer)
     }
 
     private bool IsFunctionWord(string word) => gazetteer.IsCommonWord(word) && !gazetteer.IsGivenName(word);
-
-    /// <summary>Title Case lines (headlines, crossheads, related links): most words capitalised, a short function word among them too.</summary>
-    private static List<(int Start, int End)> HeadlineRanges(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences)
-    {
-        var ranges = new List<(int, int)>();
-        foreach (var sentence in sentences)
-        {
-            int words = 0, capitalised = 0, capitalisedFunction = 0;
-            for (var k = sentence.FirstToken; k <= sentence.LastToken; k++)
-            {
-                var token = tokens[k];
-                if (token.Kind != TokenKind.Word || !char.IsLetter(token.Text[0]))
-                {
-                    continue;
-                }
-
-                words++;
-                if (char.IsUpper(token.Text[0]))
-                {
-                    capitalised++;
-                    if (k > sentence.FirstToken && token.Text is "In" or "As" or "The" or "Of" or "For" or "To" or "With" or "After" or "On" or "At" or "And" or "From" or "Over" or "About" or "Is" or "Are" or "By")
-                    {
-                        capitalisedFunction++;
-                    }
-                }
-            }
-
-            if (words >= 4 && capitalised >= words * 0.75 && capitalisedFunction > 0)
-            {
-                ranges.Add((sentence.Start, sentence.End));
-            }
-        }
-
-        return ranges;
-    }
 
     private readonly record struct Word(string Text, int Start, int End);
 

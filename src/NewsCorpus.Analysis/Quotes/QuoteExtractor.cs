@@ -83,11 +83,15 @@ public static class QuoteExtractor
         public Attribution? Attribution { get; set; }
 
         public bool Inherited { get; set; }
+
+        /// <summary>Quoted in a Title Case line: it never inherits the speaker of the quote before it.</summary>
+        public bool InHeadline { get; init; }
     }
 
     public static List<QuoteMention> Extract(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, IReadOnlyList<EntityMention> entities)
     {
         var paragraphStarts = ParagraphStarts(text);
+        var headlines = Headlines.Ranges(tokens, sentences);
         var drafts = new List<Draft>();
         foreach (var span in QuoteMarks.Find(text))
         {
@@ -109,6 +113,13 @@ public static class QuoteExtractor
             var endsSentence = content.TrimEnd().Length > 0 && content.TrimEnd()[^1] is '.' or '?' or '!' or '…';
             var attribution = FindAfter(text, tokens, closeToken + 1, entities, endsSentence ? 5 : 40) ?? FindBefore(text, tokens, sentences, openToken - 1, entities, span.Start)
                 ?? ColonIntroduction(text, tokens, sentences, openToken - 1, entities, span.Start);
+            var headline = Headlines.Containing(headlines, span.Start, span.End);
+            if (headline is { } line && attribution is not null && (attribution.Speaker is not { } said || said.Start < line.Start || said.End > line.End || s_pronouns.Contains(said.Text)))
+            {
+                // A quote in a headline is said by whom the headline names, not by the nearest name outside it.
+                attribution = null;
+            }
+
             if (attribution is not null && attribution.Speaker?.Text is { } pronoun && s_pronouns.Contains(pronoun))
             {
                 var antecedent = ResolvePronoun(pronoun, Math.Min(attribution.Speaker.Start, span.Start), tokens, sentences, entities, drafts);
@@ -139,6 +150,7 @@ public static class QuoteExtractor
                 Partial = partial,
                 Paragraph = ParagraphOf(paragraphStarts, span.Start),
                 Attribution = attribution,
+                InHeadline = headline is not null,
             });
         }
 
@@ -166,7 +178,7 @@ public static class QuoteExtractor
                     continue;
                 }
 
-                if (draft.Attribution is null && !draft.Partial && draft.Paragraph <= previous.Paragraph + 1)
+                if (draft.Attribution is null && !draft.Partial && !draft.InHeadline && draft.Paragraph <= previous.Paragraph + 1)
                 {
                     draft.Attribution = previous.Attribution;
                     draft.Inherited = true;

@@ -7,9 +7,11 @@ namespace NewsCorpus.Web.Ingestion;
 /// <summary>
 /// Reads user-written metadata next to article files: <c>&lt;file&gt;.meta.json</c> for one file, or a
 /// folder's <c>sources.json</c> mapping file names (or "*" for every file) to the same fields.
-/// A file's own sidecar wins over its folder's entry, which wins over the folder's "*" entry.
+/// A file's own sidecar wins over its folder's entry, which wins over the folder's "*" entry, which wins over what the
+/// folder's file-name pattern reads from the name (<c>"fileNames": "{outlet}_{date}_{slug}"</c>, with <c>"outlets"</c>
+/// mapping the codes in names to outlet names).
 /// </summary>
-public static class SidecarReader
+public static partial class SidecarReader
 {
     public const string FolderFileName = "sources.json";
     public const string FileSuffix = ".meta.json";
@@ -34,6 +36,12 @@ public static class SidecarReader
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     return (null, null, $"{FolderFileName} must hold a JSON object of file names");
+                }
+
+                if (FromFileName(document.RootElement, articlePath) is { } fromName)
+                {
+                    layers.Add(fromName);
+                    raw.Add(fromName.GetRawText());
                 }
 
                 foreach (var key in new[] { "*", Path.GetFileName(articlePath) })
@@ -91,6 +99,60 @@ public static class SidecarReader
     }
 
     private static string? Text(JsonElement element, string name) => JsonText.Property(element, name);
+
+    /// <summary>Outlet, date and title read from the file's name by the folder's pattern, as a metadata layer; null when there is no pattern or it does not fit.</summary>
+    private static JsonElement? FromFileName(JsonElement folder, string articlePath)
+    {
+        if (Text(folder, "fileNames") is not { Length: > 0 and <= 200 } pattern)
+        {
+            return null;
+        }
+
+        var match = NameRegex(pattern).Match(Path.GetFileNameWithoutExtension(articlePath));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (match.Groups["outlet"] is { Success: true } outlet)
+        {
+            var code = outlet.Value;
+            var named = folder.TryGetProperty("outlets", out var outlets) && outlets.ValueKind == JsonValueKind.Object ? Text(outlets, code) : null;
+            fields["outlet"] = named ?? code;
+        }
+
+        if (match.Groups["date"] is { Success: true } date)
+        {
+            fields["date"] = date.Value.Length == 8 ? $"{date.Value[..4]}-{date.Value[4..6]}-{date.Value[6..]}" : date.Value;
+        }
+
+        return fields.Count == 0 ? null : JsonSerializer.SerializeToElement(fields);
+    }
+
+    // "{outlet}_{date}_{slug}" → ^(?<outlet>.+?)_(?<date>\d{4}-\d{2}-\d{2}|\d{8})_(?<slug>.+)$; text between placeholders is literal.
+    private static System.Text.RegularExpressions.Regex NameRegex(string pattern)
+    {
+        var regex = new System.Text.StringBuilder("^");
+        var parts = Placeholder().Split(pattern);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 0)
+            {
+                regex.Append(System.Text.RegularExpressions.Regex.Escape(parts[i]));
+                continue;
+            }
+
+            var name = parts[i] is "outlet" or "date" or "slug" or "title" ? parts[i] : null;
+            var body = parts[i] == "date" ? @"\d{4}-\d{2}-\d{2}|\d{8}" : i == parts.Length - 2 ? ".+" : ".+?";
+            regex.Append(name is null ? $"(?:{body})" : $"(?<{name}>{body})");
+        }
+
+        return new System.Text.RegularExpressions.Regex(regex.Append('$').ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     private static DateOnly? Date(JsonElement element)
     {
