@@ -10,6 +10,12 @@ public static class OutletNames
 {
     private const int MaxSuffixWords = 5;
 
+    // What a site adds to its name without becoming another outlet: "BBC News", "The Hill", "Smithsonian Magazine".
+    private static readonly HashSet<string> s_genericWords = new(StringComparer.Ordinal)
+    {
+        "the", "news", "online", "magazine", "mag", "daily", "media", "digital", "tv", "weekly", "network", "newspaper", "web", "live",
+    };
+
     private static readonly string[] s_titleSeparators = [" | ", " - ", " – ", " — ", " :: "];
 
     // Endings of domains and site names that say nothing about which outlet it is.
@@ -39,7 +45,7 @@ public static class OutletNames
     }
 
     /// <summary>
-    /// Whether two names are plausibly one outlet: the same key, one key starting or ending the other ("bbc" and "bbcnews"),
+    /// Whether two names are plausibly one outlet: the same key, one key and a generic word ("bbc" and "bbcnews", "thehill"),
     /// or one an abbreviation of the other's leading words ("latimes" for Los Angeles Times, "jpost" for The Jerusalem Post).
     /// </summary>
     public static bool Agree(string a, string b)
@@ -51,7 +57,8 @@ public static class OutletNames
         }
 
         var (shorter, longer) = ka.Length <= kb.Length ? (ka, kb) : (kb, ka);
-        if (shorter.Length >= 3 && (longer.StartsWith(shorter, StringComparison.Ordinal) || longer.EndsWith(shorter, StringComparison.Ordinal)))
+        if (shorter.Length >= 3 && ((longer.StartsWith(shorter, StringComparison.Ordinal) && s_genericWords.Contains(longer[shorter.Length..]))
+            || (longer.EndsWith(shorter, StringComparison.Ordinal) && s_genericWords.Contains(longer[..^shorter.Length]))))
         {
             return true;
         }

@@ -4,12 +4,14 @@ namespace NewsCorpus.Analysis.Articles;
 
 /// <summary>
 /// Settles an article's publication date from what its file and sidecar said: a date that cannot be parsed, lies before
-/// 1800 or more than two days after the day of ingestion is dropped with a warning (JSON-LD "0001-01-01" is a CMS's
-/// empty value, not a date), the most trusted plausible date is kept, and disagreeing dates are reported.
+/// 1800 or more than two days after the day of ingestion is dropped with a warning (JSON-LD "0001-01-01" and midnight
+/// of 1 January 1970 are a CMS's empty value, not a date), the most trusted plausible date is kept, and disagreeing dates are reported.
 /// </summary>
 public static class PublicationDates
 {
     public static readonly DateOnly Earliest = new(1800, 1, 1);
+
+    private static readonly DateOnly UnixEpoch = new(1970, 1, 1);
 
     /// <summary>Days after today a date may lie (time zones, embargoed copy).</summary>
     public const int FutureDays = 2;
@@ -54,6 +56,11 @@ public static class PublicationDates
         if (candidate.Date is not { } date)
         {
             return $"'{raw}' ({candidate.Source}) is not a date";
+        }
+
+        if (date == UnixEpoch && candidate.Time is null or { Hour: 0, Minute: 0, Second: 0 })
+        {
+            return $"{Format(date)} ({candidate.Source}) is the zero of Unix time, a missing date";
         }
 
         if (date < Earliest)

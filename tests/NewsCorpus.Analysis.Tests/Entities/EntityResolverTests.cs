@@ -74,4 +74,59 @@ public sealed class EntityResolverTests
         Assert.Equal(EntityResolver.Skeleton("adel"), EntityResolver.Skeleton("adil"));
         Assert.NotEqual(EntityResolver.Skeleton("donald"), EntityResolver.Skeleton("ivanka"));
     }
+
+    [Fact]
+    public void Middle_initials_honorifics_and_possessives_are_one_person_named_by_their_usual_name()
+    {
+        var entities = Resolve(
+            "Donald J. Trump spoke in Ohio. Mr. Trump's aides left.",
+            "Donald Trump held a rally. Donald Trump said he would win.",
+            "James B. Comey testified. James Comey left the hearing. Sen. Ted Cruz asked questions.",
+            "Vladimir V. Putin met aides. Vladimir Putin spoke later.");
+        var trump = EntityOf(entities, "Donald J. Trump");
+        Assert.Same(trump, EntityOf(entities, "Donald Trump"));
+        Assert.Equal("Donald Trump", trump.Canonical);
+        Assert.Same(EntityOf(entities, "James B. Comey"), EntityOf(entities, "James Comey"));
+        Assert.Same(EntityOf(entities, "Vladimir V. Putin"), EntityOf(entities, "Vladimir Putin"));
+    }
+
+    [Fact]
+    public void Family_members_stay_apart()
+    {
+        var entities = Resolve(
+            "Bill Clinton spoke first. Hillary Clinton spoke next. Chelsea Clinton introduced them.",
+            "Barack Obama and Michelle Obama arrived. Donald Trump and Donald Trump Jr. watched.",
+            "Hillary Clinton said the plan would work.");
+        var names = new[] { "Bill Clinton", "Hillary Clinton", "Barack Obama", "Michelle Obama", "Donald Trump", "Donald Trump Jr." };
+        var people = names.Select(n => EntityOf(entities, n)).ToList();
+        Assert.Equal(names.Length, people.Distinct().Count());
+        Assert.Equal(2, EntityOf(entities, "Hillary Clinton").Mentions.Select(m => m.Document).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_lone_surname_goes_to_the_person_of_that_surname_named_nearest()
+    {
+        var entities = Resolve("Bill Clinton spoke in Denver. Clinton said the economy was strong. Later, Hillary Clinton took the stage. Clinton thanked the crowd.");
+        var bill = EntityOf(entities, "Bill Clinton");
+        var hillary = EntityOf(entities, "Hillary Clinton");
+        Assert.Equal(2, bill.Mentions.Count);
+        Assert.Equal(2, hillary.Mentions.Count);
+    }
+
+    [Fact]
+    public void A_surname_no_document_explains_goes_to_the_one_person_most_documents_name()
+    {
+        var entities = Resolve(
+            "Donald Trump spoke.", "Donald Trump spoke again.", "Donald Trump spoke a third time.", "Donald Trump spoke a fourth time.",
+            "Ivanka Trump arrived.", "Trump said nothing more.");
+        Assert.Contains("Trump", EntityOf(entities, "Donald Trump").Aliases);
+    }
+
+    [Fact]
+    public void No_two_entities_share_a_name_and_type()
+    {
+        var entities = Resolve("Hillary Clinton spoke.", "HIllary Clinton spoke.", "Democrat Hillary Clinton spoke.", "Hillary Rodham Clinton spoke.");
+        Assert.Single(entities, e => e.Type == EntityType.Person && e.Canonical == "Hillary Clinton");
+        Assert.Equal(entities.Count, entities.Select(e => (e.Type, e.Canonical)).Distinct().Count());
+    }
 }

@@ -80,4 +80,26 @@ public sealed class QuoteExtractorTests
         Assert.Equal("Jacinda Ardern", analysis.SpeakerName(quotes[0]));
         Assert.Equal("the ministry", quotes[1].SpeakerDescription);
     }
+
+    [Fact]
+    public void A_clause_about_when_after_a_quote_is_not_its_attribution()
+    {
+        var (analysis, quotes) = Analyze("The ad shows footage of Marta Lindqvist saying during the debate, “That makes me smart,” when Jonas Berg attacked her.");
+        Assert.Equal("Marta Lindqvist", analysis.SpeakerName(Assert.Single(quotes)));
+    }
+
+    [Fact]
+    public void Names_in_a_fronted_clause_are_not_the_speaker()
+    {
+        var (analysis, quotes) = Analyze("With party leaders worried about Marta Lindqvist among young voters, Jonas Berg is rolling out a new message: “It is about me.”");
+        Assert.Equal("Jonas Berg", analysis.SpeakerName(Assert.Single(quotes)));
+    }
+
+    [Fact]
+    public void A_quote_in_a_headline_is_not_given_to_the_nearest_name()
+    {
+        const string text = "Voters Say ‘Enough Is Enough’ As The Campaign Ends\n\nJonas Berg said on Monday that turnout would be high.";
+        var (analysis, quotes) = Analyze(text);
+        Assert.All(quotes.Where(q => q.Start < 50), q => Assert.Null(analysis.SpeakerName(q)));
+    }
 }
