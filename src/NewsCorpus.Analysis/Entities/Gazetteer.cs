@@ -16,6 +16,8 @@ public sealed class Gazetteer
     private readonly HashSet<string> _givenNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _commonWords = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly Dictionary<string, char> _sexes = new(StringComparer.Ordinal);
+
     private Gazetteer()
     {
         foreach (var line in Lines("countries.tsv"))
@@ -70,6 +72,15 @@ public sealed class Gazetteer
             }
         }
 
+        foreach (var line in Lines("name-genders.txt"))
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var name in words.Skip(1))
+            {
+                _sexes[name] = words[0][0];
+            }
+        }
+
         foreach (var line in Lines("common-words.txt"))
         {
             foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -103,6 +114,9 @@ public sealed class Gazetteer
     public bool IsGivenName(string word) => _givenNames.Contains(word);
 
     public bool IsCommonWord(string word) => _commonWords.Contains(word);
+
+    /// <summary>'F' or 'M' for a given name used almost only for women or for men; null for others and names used for both.</summary>
+    public char? SexOf(string givenName) => _sexes.TryGetValue(givenName, out var sex) ? sex : null;
 
     private static string[] Field(string[] parts, int index) =>
         parts.Length > index ? parts[index].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];

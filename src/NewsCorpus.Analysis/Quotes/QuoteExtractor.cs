@@ -699,7 +699,7 @@ public static class QuoteExtractor
             // Sentences whose subject is itself a pronoun ("He also said …") carry the same person on.
             var namedSince = entities.Any(e => e.Type == wanted && e.Start >= drafts[^1].End && e.End <= position && e != entity
                 && !StartsWithPronoun(tokens, SentenceAt(sentences, e.Start)));
-            if (!namedSince && personal && entity?.Type == EntityType.Person)
+            if (!namedSince && personal && entity?.Type == EntityType.Person && Fits(pronoun, entity, entities))
             {
                 return (entity, null);
             }
@@ -725,10 +725,11 @@ public static class QuoteExtractor
             }
 
             var quoteStarts = drafts.Select(d => (d.Start, d.End)).ToList();
+            var subjectFrom = tokens[SubjectStart(tokens, sentence.FirstToken, sentence.LastToken)].Start;
             foreach (var entity in entities)
             {
-                if (entity.Start >= sentence.Start && entity.End <= Math.Min(sentence.End, position) && entity.Type == wanted
-                    && !quoteStarts.Any(q => entity.Start >= q.Start && entity.End <= q.End))
+                if (entity.Start >= subjectFrom && entity.End <= Math.Min(sentence.End, position) && entity.Type == wanted
+                    && !quoteStarts.Any(q => entity.Start >= q.Start && entity.End <= q.End) && (!personal || Fits(pronoun, entity, entities)))
                 {
                     return (entity, null);
                 }
@@ -741,6 +742,25 @@ public static class QuoteExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether "he" or "she" can stand for the person: not when their given name (or that of the full name their surname
+    /// stands for in this text) is one used only for the other sex.
+    /// </summary>
+    private static bool Fits(string pronoun, EntityMention person, IReadOnlyList<EntityMention> entities)
+    {
+        var wanted = pronoun.ToLowerInvariant() switch
+        {
+            "he" or "him" => 'M',
+            "she" or "her" => 'F',
+            _ => (char?)null,
+        };
+        var words = person.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var given = words.Length > 1 ? words[0]
+            : entities.FirstOrDefault(e => e.Type == EntityType.Person && e.Text.EndsWith(" " + person.Text, StringComparison.Ordinal))?.Text.Split(' ')[0];
+        var sex = given is null ? null : Gazetteer.Default.SexOf(given);
+        return wanted is null || sex is null || sex == wanted;
     }
 
     private static Sentence? SentenceAt(IReadOnlyList<Sentence> sentences, int position)

@@ -34,7 +34,7 @@ internal sealed class SpeakerPrecision(NewsCorpusDbContext db, TextWriter output
             .Where(q => q.SpeakerEntityId != null && q.Article!.SourcePath.StartsWith(textFolder))
             .Select(q => new { q.Text, SpeakerId = q.SpeakerEntityId!.Value, q.Article!.SourcePath }).ToListAsync();
         var top = quotes.GroupBy(q => q.SpeakerId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(People).ToList();
-        int results = 0, checkable = 0, right = 0;
+        int results = 0, checkable = 0, right = 0, direct = 0, directRight = 0;
         foreach (var person in top)
         {
             var words = await NameWordsAsync(person.Key);
@@ -43,9 +43,10 @@ internal sealed class SpeakerPrecision(NewsCorpusDbContext db, TextWriter output
             {
                 results++;
                 var key = Path.GetFileNameWithoutExtension(quote.SourcePath);
-                var verdict = Judge(quote.Text, File.Exists(quote.SourcePath) ? Raw(quote.SourcePath) : "", gold.GetValueOrDefault(key) ?? [], words);
+                var (verdict, named) = Judge(quote.Text, File.Exists(quote.SourcePath) ? Raw(quote.SourcePath) : "", gold.GetValueOrDefault(key) ?? [], words);
                 if (verdict is { } isRight)
                 {
+                    (direct, directRight) = named ? (direct + 1, directRight + (isRight ? 1 : 0)) : (direct, directRight);
                     (checkable, personChecked) = (checkable + 1, personChecked + 1);
                     (right, personRight) = isRight ? (right + 1, personRight + 1) : (right, personRight);
                 }
@@ -57,20 +58,22 @@ internal sealed class SpeakerPrecision(NewsCorpusDbContext db, TextWriter output
 
         var precision = checkable == 0 ? 0 : (double)right / checkable;
         await output.WriteLineAsync(Line($"speaker-search precision, five most quoted people: {precision:0.000} ({right} of {checkable} checkable results; {results - checkable} with no named gold source)"));
+        await output.WriteLineAsync(Line($"  of which the gold source names someone itself: {(direct == 0 ? 0 : (double)directRight / direct):0.000} ({directRight} of {direct}); through a pronoun read as the last source the gold named: {right - directRight} of {checkable - direct}"));
     }
 
     // True or false when a gold attribution covers the quote and names a source; null when nothing can be checked.
-    private static bool? Judge(string quote, string raw, List<Attribution> gold, HashSet<string> nameWords)
+    private static (bool? Right, bool Named) Judge(string quote, string raw, List<Attribution> gold, HashSet<string> nameWords)
     {
         var at = raw.IndexOf(quote, StringComparison.Ordinal);
         if (at < 0)
         {
-            return null;
+            return (null, false);
         }
 
         var (start, end) = (at, at + quote.Length);
         var covering = gold.Where(g => Coverage(g.Content, start, end) >= CoverageNeeded).ToList();
         var named = covering.Where(IsNamed).ToList();
+        var direct = named.Count > 0;
         if (named.Count == 0 && covering.Count > 0)
         {
             // "he said": the gold gives no name, so the pronoun is read as the speaker the gold last named before it.
@@ -78,7 +81,7 @@ internal sealed class SpeakerPrecision(NewsCorpusDbContext db, TextWriter output
             named = [.. gold.Where(g => IsNamed(g) && g.Content[0].Start < first).OrderByDescending(g => g.Content[0].Start).Take(1)];
         }
 
-        return named.Count == 0 ? null : named.Any(g => Words(g.Source).Any(w => nameWords.Contains(w.ToLowerInvariant())));
+        return (named.Count == 0 ? null : named.Any(g => Words(g.Source).Any(w => nameWords.Contains(w.ToLowerInvariant()))), direct);
     }
 
     private static bool IsNamed(Attribution attribution) =>

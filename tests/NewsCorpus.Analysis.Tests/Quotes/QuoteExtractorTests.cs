@@ -102,4 +102,11 @@ public sealed class QuoteExtractorTests
         var (analysis, quotes) = Analyze(text);
         Assert.All(quotes.Where(q => q.Start < 50), q => Assert.Null(analysis.SpeakerName(q)));
     }
+
+    [Fact]
+    public void He_and_she_are_not_read_as_someone_of_the_other_sex()
+    {
+        var (analysis, quotes) = Analyze("Ingrid Solberg spoke first. Peter Reyes then took questions from the press. “We will win this seat,” she said.");
+        Assert.Equal("Ingrid Solberg", analysis.SpeakerName(Assert.Single(quotes)));
+    }
 }
