@@ -3,6 +3,7 @@ using NewsCorpus.Web.Api;
 using NewsCorpus.Web.Cli;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Ingestion;
+using NewsCorpus.Web.Security;
 using Serilog;
 
 if (CommandLine.IsCommand(args))
@@ -13,6 +14,7 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppSetup.ContentRootOverride() });
 // Serve wwwroot from the project when running from the build output (dotnet run), in any environment.
 builder.WebHost.UseStaticWebAssets();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddNewsCorpusLogging(builder.Configuration, toStandardError: false);
 builder.Services.AddNewsCorpus(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
@@ -25,6 +27,8 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
 
 var app = builder.Build();
+
+app.UseHttpHardening();
 
 // The API answers errors with RFC 7807 problem JSON; pages answer with a friendly page.
 static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

@@ -36,7 +36,7 @@ public static class StoriesApi
         var total = await db.Stories.CountAsync(cancellationToken);
         var items = await db.Stories.AsNoTracking()
             .OrderBy(s => s.LastPublishedOn == null).ThenByDescending(s => s.LastPublishedOn).ThenByDescending(s => s.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip((int)Math.Min((page - 1L) * pageSize, Api.Paging.MaxOffset)).Take(pageSize)
             .Select(s => new StoryItem(s.Id, s.Title, s.FirstPublishedOn, s.LastPublishedOn, s.ArticleCount, s.OutletCount,
                 s.Articles.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id).Select(a => a.Id).ToList()))
             .ToListAsync(cancellationToken);

@@ -28,6 +28,19 @@ public static class IngestSummary
             }
         }
 
+        var warned = report.Warned.ToList();
+        if (warned.Count > 0)
+        {
+            output.WriteLine("Warnings (stored, but metadata dropped or cut):");
+            foreach (var file in warned)
+            {
+                foreach (var warning in file.Warnings)
+                {
+                    output.WriteLine(string.Create(inv, $"  {file.Path}: {warning}"));
+                }
+            }
+        }
+
         var duplicates = report.Files.Where(f => f.Outcome == FileOutcome.Duplicate).ToList();
         if (duplicates.Count > 0)
         {
@@ -52,6 +65,7 @@ public static class IngestSummary
             failed = report.Count(FileOutcome.Failed),
             failures = report.Failures.Select(f => new { path = f.Path, reason = f.Reason }),
             duplicates = report.Files.Where(f => f.Outcome == FileOutcome.Duplicate).Select(f => new { path = f.Path, articleId = f.ArticleId }),
+            warnings = report.Warned.SelectMany(f => f.Warnings.Select(w => new { path = f.Path, articleId = f.ArticleId, warning = w })),
             elapsedSeconds = Math.Round(report.Elapsed.TotalSeconds, 3),
         };
         output.WriteLine(JsonSerializer.Serialize(summary, s_json));

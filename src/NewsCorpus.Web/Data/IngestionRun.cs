@@ -32,4 +32,6 @@ public sealed class IngestionRun
     public List<IngestionFailure> Failures { get; set; } = [];
 
     public List<IngestionDuplicate> Duplicates { get; set; } = [];
+
+    public List<IngestionWarning> Warnings { get; set; } = [];
 }

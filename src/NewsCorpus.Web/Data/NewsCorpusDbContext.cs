@@ -45,6 +45,8 @@ public class NewsCorpusDbContext : DbContext
 
     public DbSet<IngestionDuplicate> IngestionDuplicates => Set<IngestionDuplicate>();
 
+    public DbSet<IngestionWarning> IngestionWarnings => Set<IngestionWarning>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsCorpusDbContext).Assembly);
 }

@@ -9,7 +9,11 @@ public enum FileOutcome
     Failed,
 }
 
-public sealed record FileResult(string Path, FileOutcome Outcome, int? ArticleId = null, string? Reason = null);
+public sealed record FileResult(string Path, FileOutcome Outcome, int? ArticleId = null, string? Reason = null)
+{
+    /// <summary>Metadata the file gave that was dropped or doubted (an impossible date, a field of the wrong kind, an over-long title).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 public readonly record struct IngestionProgress(int Done, int Total, string CurrentPath);
 
@@ -21,4 +25,6 @@ public sealed record IngestionReport(int RunId, IReadOnlyList<FileResult> Files,
     public IEnumerable<FileResult> Failures => Files.Where(f => f.Outcome == FileOutcome.Failed);
 
     public bool HasFailures => Files.Any(f => f.Outcome == FileOutcome.Failed);
+
+    public IEnumerable<FileResult> Warned => Files.Where(f => f.Warnings.Count > 0);
 }

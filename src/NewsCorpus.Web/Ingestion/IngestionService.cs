@@ -42,7 +42,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         var files = new List<string>();
         foreach (var input in inputs)
         {
-            CollectFiles(input, files, results);
+            InputFiles.Collect(input, files, results);
         }
 
         // Files go in blocks: the next block is read, parsed and analysed on the thread pool (in parallel) while
@@ -109,59 +109,6 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
     private Task<int> BeatAsync(int runId, CancellationToken cancellationToken) =>
         db.IngestionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
 
-    private static void CollectFiles(string input, List<string> files, List<FileResult> results)
-    {
-        var full = Path.GetFullPath(input);
-        if (File.Exists(full))
-        {
-            if (!SidecarReader.IsSidecar(full))
-            {
-                files.Add(full);
-            }
-
-            return;
-        }
-
-        if (!Directory.Exists(full))
-        {
-            results.Add(new FileResult(full, FileOutcome.Failed, Reason: "no such file or folder"));
-            return;
-        }
-
-        var found = new List<string>();
-        var folders = new Stack<string>([full]);
-        while (folders.Count > 0)
-        {
-            var folder = folders.Pop();
-            try
-            {
-                foreach (var file in Directory.EnumerateFiles(folder))
-                {
-                    var name = Path.GetFileName(file);
-                    if (!name.StartsWith('.') && !SidecarReader.IsSidecar(file))
-                    {
-                        found.Add(file);
-                    }
-                }
-
-                foreach (var sub in Directory.EnumerateDirectories(folder))
-                {
-                    if (!Path.GetFileName(sub).StartsWith('.'))
-                    {
-                        folders.Push(sub);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                results.Add(new FileResult(folder, FileOutcome.Failed, Reason: $"cannot read the folder: {ex.Message}"));
-            }
-        }
-
-        found.Sort(StringComparer.Ordinal);
-        files.AddRange(found);
-    }
-
     /// <summary>What reading, decoding and analysing a file produced, before anything touches the database.</summary>
     private sealed record PreparedFile(
         string Path, FileResult? Failure, bool IsHtml = false, string? EncodingName = null, string? ContentHash = null, string? MetadataHash = null,
@@ -211,26 +158,10 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
             return new PreparedFile(path, Failed(path, $"unsupported file type ({shown}); supported: {string.Join(", ", s_textExtensions.Concat(s_htmlExtensions))}"));
         }
 
-        byte[] bytes;
-        try
+        var (bytes, problem) = InputFiles.Read(path, options.Value.MaxFileBytes);
+        if (bytes is null)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return new PreparedFile(path, Failed(path, "cannot read the file: it does not exist or is a broken link"));
-            }
-
-            var limit = options.Value.MaxFileBytes;
-            if (info.Length > limit)
-            {
-                return new PreparedFile(path, Failed(path, $"the file is {FormatBytes(info.Length)}, over the {FormatBytes(limit)} limit (Ingestion:MaxFileBytes)"));
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new PreparedFile(path, Failed(path, $"cannot read the file: {ex.Message}"));
+            return new PreparedFile(path, Failed(path, problem!));
         }
 
         var decoded = isHtml ? HtmlArticleReader.Decode(bytes) : TextDecoder.Decode(bytes);
@@ -239,7 +170,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
             return new PreparedFile(path, Failed(path, decoded.Error!));
         }
 
-        var (sidecar, sidecarJson, sidecarError) = SidecarReader.ReadFor(path);
+        var (sidecar, sidecarJson, sidecarError, sidecarWarnings) = SidecarReader.ReadFor(path);
         if (sidecarError is not null)
         {
             return new PreparedFile(path, Failed(path, sidecarError));
@@ -255,8 +186,8 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         }
 
         // Two readers, one pipeline: what follows (analysis, search, outlets) is the same for both.
-        var parsed = PublicationDates.Settle(
-            isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var read = isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar);
+        var parsed = MetadataLimits.Apply(PublicationDates.Settle(read with { Warnings = [.. sidecarWarnings, .. read.Warnings] }, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         var analysis = parsed.Paragraphs.Count == 0 ? null : ArticleAnalysis.Analyze(parsed.Title, parsed.Paragraphs);
         return new PreparedFile(path, null, isHtml, decoded.EncodingName, contentHash, metadataHash, parsed, analysis);
     }
@@ -402,7 +333,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
             [.. parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason })],
             analysis.Mentions, analysis.Quotes, cancellationToken);
         await SearchIndex.IndexArticleAsync(db, article.Id, article.Title, parsed.Paragraphs, cancellationToken);
-        return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id);
+        return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id) { Warnings = parsed.Warnings };
     }
 
     private async Task RecordProgressAsync(int runId, List<FileResult> results, CancellationToken cancellationToken)
@@ -428,6 +359,10 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         run.Unchanged = results.Count(r => r.Outcome == FileOutcome.Unchanged);
         run.Duplicate = results.Count(r => r.Outcome == FileOutcome.Duplicate);
         run.Failed = results.Count(r => r.Outcome == FileOutcome.Failed);
+        db.IngestionWarnings.AddRange(results.SelectMany(r => r.Warnings.Select(w => new IngestionWarning
+        {
+            IngestionRunId = runId, Path = Truncate(r.Path, 2000), ArticleId = r.ArticleId, Message = Truncate(w, 1000),
+        })));
         db.IngestionFailures.AddRange(results
             .Where(r => r.Outcome == FileOutcome.Failed)
             .Select(r => new IngestionFailure { IngestionRunId = runId, Path = Truncate(r.Path, 2000), Reason = Truncate(r.Reason ?? "unknown", 1000) }));

@@ -20,9 +20,15 @@ public static partial class SidecarReader
         path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase)
         || Path.GetFileName(path).Equals(FolderFileName, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The metadata that applies to <paramref name="articlePath"/>, its raw JSON for change detection, or an error.</summary>
-    public static (SidecarMetadata? Metadata, string? RawJson, string? Error) ReadFor(string articlePath)
+    private static readonly string[] s_fields = ["outlet", "url", "title", "author", "byline", "date", "publishedOn"];
+
+    /// <summary>
+    /// The metadata that applies to <paramref name="articlePath"/>, its raw JSON for change detection, or an error; and a
+    /// warning for every field that was there but could not be used (a number for an outlet, a date that is no date).
+    /// </summary>
+    public static (SidecarMetadata? Metadata, string? RawJson, string? Error, IReadOnlyList<string> Warnings) ReadFor(string articlePath)
     {
+        var warnings = new List<string>();
         var layers = new List<JsonElement>();
         var raw = new List<string>();
         var folder = Path.GetDirectoryName(articlePath)!;
@@ -35,7 +41,7 @@ public static partial class SidecarReader
                 using var document = JsonDocument.Parse(json);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    return (null, null, $"{FolderFileName} must hold a JSON object of file names");
+                    return (null, null, $"{FolderFileName} must hold a JSON object of file names", warnings);
                 }
 
                 if (FromFileName(document.RootElement, articlePath) is { } fromName)
@@ -61,7 +67,7 @@ public static partial class SidecarReader
                 using var document = JsonDocument.Parse(json);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    return (null, null, $"{Path.GetFileName(ownFile)} must hold a JSON object");
+                    return (null, null, $"{Path.GetFileName(ownFile)} must hold a JSON object", warnings);
                 }
 
                 layers.Add(document.RootElement.Clone());
@@ -70,21 +76,22 @@ public static partial class SidecarReader
         }
         catch (JsonException ex)
         {
-            return (null, null, $"invalid sidecar metadata JSON: {ex.Message}");
+            return (null, null, $"invalid sidecar metadata JSON: {ex.Message}", warnings);
         }
         catch (IOException ex)
         {
-            return (null, null, $"cannot read sidecar metadata: {ex.Message}");
+            return (null, null, $"cannot read sidecar metadata: {ex.Message}", warnings);
         }
 
         if (layers.Count == 0)
         {
-            return (null, null, null);
+            return (null, null, null, warnings);
         }
 
         var metadata = new SidecarMetadata();
         foreach (var layer in layers)
         {
+            warnings.AddRange(FieldProblems(layer));
             metadata = metadata with
             {
                 Outlet = Text(layer, "outlet") ?? metadata.Outlet,
@@ -95,10 +102,40 @@ public static partial class SidecarReader
             };
         }
 
-        return (metadata.IsEmpty ? null : metadata, string.Join('\n', raw), null);
+        return (metadata.IsEmpty ? null : metadata, string.Join('\n', raw), null, warnings);
     }
 
     private static string? Text(JsonElement element, string name) => JsonText.Property(element, name);
+
+    // Fields of the wrong kind ("outlet": 42, "title": ["a"]) and dates that are no dates are left out, and said so.
+    private static IEnumerable<string> FieldProblems(JsonElement layer)
+    {
+        foreach (var field in s_fields)
+        {
+            if (!layer.TryGetProperty(field, out var value) || value.ValueKind is JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                yield return $"metadata \"{field}\" is {Kind(value)}, not text; ignored";
+            }
+            else if (field is "date" or "publishedOn" && Date(layer) is null && JsonText.Read(value) is { } text)
+            {
+                yield return $"metadata \"{field}\" '{(text.Length > 40 ? text[..40] + "…" : text)}' is not a date; ignored";
+            }
+        }
+    }
+
+    private static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => "not text",
+    };
 
     /// <summary>Outlet, date and title read from the file's name by the folder's pattern, as a metadata layer; null when there is no pattern or it does not fit.</summary>
     private static JsonElement? FromFileName(JsonElement folder, string articlePath)

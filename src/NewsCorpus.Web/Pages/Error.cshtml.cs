@@ -10,5 +10,12 @@ public sealed class ErrorModel : PageModel
 {
     public string? RequestId { get; private set; }
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public void OnGet()
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound; // opened directly: no error happened
+        }
+    }
 }

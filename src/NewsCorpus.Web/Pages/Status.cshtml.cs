@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsCorpus.Web.Pages;
@@ -11,6 +12,13 @@ public sealed class StatusModel : PageModel
 
     public void OnGet(int code)
     {
+        // Opened directly rather than shown for another request's status: there is no such page.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            code = StatusCodes.Status404NotFound;
+            Response.StatusCode = code;
+        }
+
         (Heading, Message) = code switch
         {
             404 => ("Page not found", "There is nothing at this address. The article may have been removed, or the link may be mistyped."),

@@ -30,6 +30,12 @@ public sealed record SearchQuery
     public const int MaxLength = 2000;
     public const int MaxTerms = 32;
 
+    /// <summary>Prefix terms a search may hold: each one is expanded over the whole vocabulary, so their number is bounded.</summary>
+    public const int MaxPrefixes = 4;
+
+    /// <summary>Letters a prefix needs: "a*" would expand to a good part of the language.</summary>
+    public const int MinPrefixLength = 2;
+
     public IReadOnlyList<IReadOnlyList<SearchTerm>> Required { get; init; } = [];
 
     public IReadOnlyList<SearchTerm> Excluded { get; init; } = [];
@@ -71,6 +77,8 @@ public sealed record SearchQuery
         DateOnly? from = null, to = null;
         var pendingOr = false;
         var termCount = 0;
+        var prefixCount = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (raw, quoted) in Split(text))
         {
@@ -121,6 +129,25 @@ public sealed record SearchQuery
                 continue;
             }
 
+            if (term.Kind == TermKind.Prefix && term.Words[0].Length < MinPrefixLength)
+            {
+                AddOnce(notes, $"Prefixes need at least {MinPrefixLength} letters: {term} was searched as the word {term.Words[0]}.");
+                term = term with { Kind = TermKind.Word };
+            }
+
+            if (term.Kind == TermKind.Prefix && ++prefixCount > MaxPrefixes)
+            {
+                AddOnce(notes, $"Only the first {MaxPrefixes} prefixes (word*) were used.");
+                continue;
+            }
+
+            // The same word twice asks nothing more (an OR group keeps its alternatives).
+            if (!pendingOr && !seen.Add((negate ? "-" : "+") + term))
+            {
+                AddOnce(notes, "Words given more than once were searched once.");
+                continue;
+            }
+
             if (++termCount > MaxTerms)
             {
                 if (termCount == MaxTerms + 1)
@@ -168,6 +195,14 @@ public sealed record SearchQuery
             To = to,
             Notes = notes,
         };
+    }
+
+    private static void AddOnce(List<string> notes, string note)
+    {
+        if (!notes.Contains(note))
+        {
+            notes.Add(note);
+        }
     }
 
     private static string? FilterName(string value)

@@ -25,7 +25,7 @@ public sealed record QuoteResults(int Total, IReadOnlyList<QuoteHit> Items, IRea
 /// letters and digits only, every term quoted, so user text never reaches either engine's query syntax. Ranking
 /// weights the title four times the body.
 /// </summary>
-public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex facts)
+public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex facts, ILogger<SearchService> logger)
 {
     public const string Relevance = "relevance";
     public const string Date = "date";
@@ -53,6 +53,34 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
     }
 
     public async Task<ArticleResults> SearchArticlesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ArticlesAsync(query, sort, page, pageSize, cancellationToken);
+        }
+        catch (SearchTimeoutException ex)
+        {
+            logger.LogWarning("Search {Query} stopped after its time budget", query.ToString());
+            return new ArticleResults(0, [], [], [], [], [.. query.Notes, ex.Message + TimeoutAdvice]);
+        }
+    }
+
+    public async Task<QuoteResults> SearchQuotesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await QuotesAsync(query, sort, page, pageSize, cancellationToken);
+        }
+        catch (SearchTimeoutException ex)
+        {
+            logger.LogWarning("Quote search {Query} stopped after its time budget", query.ToString());
+            return new QuoteResults(0, [], [.. query.Notes, ex.Message + TimeoutAdvice]);
+        }
+    }
+
+    private const string TimeoutAdvice = " Try fewer prefixes (word*) or more specific words.";
+
+    private async Task<ArticleResults> ArticlesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
     {
         var notes = query.Notes.ToList();
         if (query.IsEmpty || (!query.HasTerms && !query.HasFilters))
@@ -87,7 +115,7 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
             ? hits.OrderBy(h => h.PublishedOn is null).ThenByDescending(h => h.PublishedOn, StringComparer.Ordinal)
                 .ThenByDescending(h => h.PublishedTime, StringComparer.Ordinal).ThenBy(h => h.Score).ThenBy(h => h.Id)
             : hits.OrderBy(h => h.Score).ThenBy(h => h.Id);
-        var pageHits = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var pageHits = ordered.Skip((int)Math.Min((page - 1L) * pageSize, Api.Paging.MaxOffset)).Take(pageSize).ToList();
 
         var items = new List<ArticleHit>();
         if (pageHits.Count > 0)
@@ -124,7 +152,7 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
 
     private sealed record Hit(int Id, double Score, string? PublishedOn, string? PublishedTime, string Outlet, ArticleFacts Facts);
 
-    public async Task<QuoteResults> SearchQuotesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
+    private async Task<QuoteResults> QuotesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
     {
         var notes = query.Notes.ToList();
         if (query.IsEmpty)
@@ -281,17 +309,36 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
 
     private async Task<List<T>> ReadAsync<T>(string sql, Dictionary<string, object?> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        await using var command = (await OpenAsync(cancellationToken)).CreateCommand();
+        var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         Prepare(command, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var results = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            results.Add(map(reader));
-        }
 
-        return results;
+        // The time budget: SQLite runs a statement to its end unless interrupted, so the budget interrupts the connection;
+        // PostgreSQL's client cancels the statement through the token.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeBudget);
+        await using var interrupt = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? budget.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle))
+            : default;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(budget.Token);
+            var results = new List<T>();
+            while (await reader.ReadAsync(budget.Token))
+            {
+                results.Add(map(reader));
+            }
+
+            return results;
+        }
+        catch (Exception ex) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is DbException or OperationCanceledException)
+        {
+            throw new SearchTimeoutException(TimeBudget, ex);
+        }
     }
+
+    /// <summary>How long one statement of a search may run before it is stopped and the search says so.</summary>
+    public static TimeSpan TimeBudget { get; } = TimeSpan.FromSeconds(5);
 
     private static void Prepare(DbCommand command, string sql, Dictionary<string, object?> parameters)
     {
@@ -305,3 +352,7 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         }
     }
 }
+
+/// <summary>A search statement ran past <see cref="SearchService.TimeBudget"/> and was stopped.</summary>
+public sealed class SearchTimeoutException(TimeSpan budget, Exception inner)
+    : Exception($"The search took longer than {budget.TotalSeconds:0} seconds and was stopped.", inner);

@@ -12,5 +12,6 @@ internal sealed class IngestionRunConfiguration : IEntityTypeConfiguration<Inges
         builder.HasIndex(r => r.StartedAt);
         builder.HasMany(r => r.Failures).WithOne().HasForeignKey(f => f.IngestionRunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Duplicates).WithOne().HasForeignKey(d => d.IngestionRunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Warnings).WithOne().HasForeignKey(w => w.IngestionRunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

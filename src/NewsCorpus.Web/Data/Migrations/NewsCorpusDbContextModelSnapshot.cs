@@ -380,6 +380,35 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.ToTable("IngestionRuns");
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.IngestionWarning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IngestionRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IngestionRunId");
+
+                    b.ToTable("IngestionWarnings");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.Outlet", b =>
                 {
                     b.Property<int>("Id")
@@ -674,6 +703,15 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.IngestionWarning", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.IngestionRun", null)
+                        .WithMany("Warnings")
+                        .HasForeignKey("IngestionRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.OutletAlias", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Outlet", null)
@@ -738,6 +776,8 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Navigation("Duplicates");
 
                     b.Navigation("Failures");
+
+                    b.Navigation("Warnings");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.Outlet", b =>

@@ -401,6 +401,37 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.ToTable("IngestionRuns");
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.IngestionWarning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IngestionRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IngestionRunId");
+
+                    b.ToTable("IngestionWarnings");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.Outlet", b =>
                 {
                     b.Property<int>("Id")
@@ -707,6 +738,15 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.IngestionWarning", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.IngestionRun", null)
+                        .WithMany("Warnings")
+                        .HasForeignKey("IngestionRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.OutletAlias", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Outlet", null)
@@ -771,6 +811,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Navigation("Duplicates");
 
                     b.Navigation("Failures");
+
+                    b.Navigation("Warnings");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.Outlet", b =>

@@ -11,8 +11,12 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 {
     public const int PageSize = 20;
 
+    /// <summary>Warnings listed per run; a run over a large, messy folder can have thousands.</summary>
+    public const int MaxWarningsShown = 200;
+
     public sealed record RunView(int Id, string Trigger, string Sources, DateTime StartedAt, DateTime? FinishedAt, int Added, int Updated, int Unchanged, int Duplicate, int Failed,
-        IReadOnlyList<IngestionFailure> Failures, IReadOnlyList<IngestionDuplicate> Duplicates, bool CorpusPending, DateTime? HeartbeatAt)
+        IReadOnlyList<IngestionFailure> Failures, IReadOnlyList<IngestionDuplicate> Duplicates, bool CorpusPending, DateTime? HeartbeatAt,
+        IReadOnlyList<IngestionWarning> Warnings)
     {
         /// <summary>Unfinished and not heard from for a while: the process was stopped (killed, crashed, powered off).</summary>
         public bool Interrupted(DateTime now) => FinishedAt is null && now - (HeartbeatAt ?? StartedAt) > CorpusWork.Silence;
@@ -45,7 +49,8 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
             .OrderByDescending(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new RunView(r.Id, r.Trigger, r.Sources, r.StartedAt, r.FinishedAt, r.Added, r.Updated, r.Unchanged, r.Duplicate, r.Failed,
-                r.Failures.OrderBy(f => f.Id).ToList(), r.Duplicates.OrderBy(d => d.Id).ToList(), r.CorpusPending, r.HeartbeatAt))
+                r.Failures.OrderBy(f => f.Id).ToList(), r.Duplicates.OrderBy(d => d.Id).ToList(), r.CorpusPending, r.HeartbeatAt,
+                r.Warnings.OrderBy(w => w.Id).Take(MaxWarningsShown).ToList()))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         Problems = await db.Articles.AsNoTracking().Where(a => a.CorpusProblem != null).OrderBy(a => a.Id).Take(100)

@@ -39,7 +39,7 @@ public sealed class IndexModel(SearchService search) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = SearchQuery.Parse(Q);
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, Api.Paging.MaxOffset / PageSize);
         if (QuotesTab)
         {
             Quotes = await search.SearchQuotesAsync(Query, SortKey, PageNumber, PageSize, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, Api.Paging.MaxOffset / PageSize);
         var (total, items) = await StoriesApi.LoadPageAsync(db, PageNumber, PageSize, cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (PageNumber > pageCount)
