@@ -7,30 +7,25 @@ namespace NewsCorpus.Web.Tests.Quotes;
 /// <summary>Speaker search lists only statements credited to that speaker, however the words of their quotes overlap with others'.</summary>
 public sealed class SpeakerSearchTests : IDisposable
 {
-    private readonly TestCorpusFactory _factory = new();
-    private readonly ArticleFiles _files = new();
+    private readonly CorpusSession _session = new();
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _files.Dispose();
-    }
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public async Task Statements_credit_the_speaker_their_members_resolve_to()
     {
         const string pledge = "We will rebuild the harbour within two years and every family will have a home again";
-        _files.Write("q/science.txt", "Sensor study published\n\n“The readings from the deep sensors were all over the place this spring,” said biologist Elena Marsh.\n\nThe study covered six sites.\n");
-        _files.Write("q/politics.txt", "Senate race heats up\n\n“His positions on trade are all over the place,” said Senator Tomas Reyes.\n\nThe race is close.\n");
-        _files.Write("q/harbour-1.txt", $"Harbour plan unveiled\n\n“{pledge},” Governor Ana Duarte said on Monday.\n\nThe plan costs $2 billion.\n");
-        _files.Write("q/harbour-2.txt", $"Governor unveils harbour plan\n\n“{pledge},” Governor Ana Duarte told reporters.\n\nThe plan was welcomed.\n");
-        _files.Write("q/harbour-3.txt", $"Reyes backs harbour plan\n\n“{pledge},” said Tomas Reyes.\n\nReyes spoke in the capital.\n");
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        _session.Files.Write("q/science.txt", "Sensor study published\n\n“The readings from the deep sensors were all over the place this spring,” said biologist Elena Marsh.\n\nThe study covered six sites.\n");
+        _session.Files.Write("q/politics.txt", "Senate race heats up\n\n“His positions on trade are all over the place,” said Senator Tomas Reyes.\n\nThe race is close.\n");
+        _session.Files.Write("q/harbour-1.txt", $"Harbour plan unveiled\n\n“{pledge},” Governor Ana Duarte said on Monday.\n\nThe plan costs $2 billion.\n");
+        _session.Files.Write("q/harbour-2.txt", $"Governor unveils harbour plan\n\n“{pledge},” Governor Ana Duarte told reporters.\n\nThe plan was welcomed.\n");
+        _session.Files.Write("q/harbour-3.txt", $"Reyes backs harbour plan\n\n“{pledge},” said Tomas Reyes.\n\nReyes spoke in the capital.\n");
+        await using (var scope = _session.Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestAsync([Path.Combine(_files.Folder, "q")], "test");
+            await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestAsync([Path.Combine(_session.Files.Folder, "q")], "test");
         }
 
-        using var client = _factory.CreateClient();
+        using var client = _session.Factory.CreateClient();
         var reyes = await client.GetPageAsync("/Quotes?speaker=Tomas%20Reyes");
         var statements = reyes.QuerySelectorAll("li.statement");
         Assert.Equal(2, statements.Length);

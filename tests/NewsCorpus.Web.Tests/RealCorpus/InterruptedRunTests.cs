@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NewsCorpus.Web.Cli;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Tests.Support;
@@ -12,28 +11,17 @@ public sealed class InterruptedRunTests : IDisposable
 {
     private const int Files = 1500;
 
-    private readonly TestCorpusFactory _factory = new();
-    private readonly ArticleFiles _files = new();
+    private readonly CorpusSession _session = new();
 
-    public InterruptedRunTests() => _ = _factory.Services;
+    public void Dispose() => _session.Dispose();
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _files.Dispose();
-    }
-
-    private async Task<T> QueryAsync<T>(Func<NewsCorpusDbContext, Task<T>> query)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<NewsCorpusDbContext, Task<T>> query) => _session.QueryAsync(query);
 
     private async Task<(int Exit, string Output)> IngestAsync(string folder)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(["ingest", folder], output, error, _factory.Settings);
+        var exit = await CommandLine.RunAsync(["ingest", folder], output, error, _session.Factory.Settings);
         return (exit, output.ToString());
     }
 
@@ -43,12 +31,12 @@ public sealed class InterruptedRunTests : IDisposable
         for (var i = 0; i < Files; i++)
         {
             var town = towns[i % towns.Length];
-            _files.Write($"corpus/{i:D5}.txt",
+            _session.Files.Write($"corpus/{i:D5}.txt",
                 $"{town} council vote number {i}\n\nMayor Ingrid Solberg said on Tuesday that the {town} council had approved plan {i} for the harbour.\n\n" +
                 $"“We will rebuild the harbour of {town} within two years,” Solberg said.\n\nThe vote in {town} was the {i}th of the session.\n");
         }
 
-        return Path.Combine(_files.Folder, "corpus");
+        return Path.Combine(_session.Files.Folder, "corpus");
     }
 
     [Fact]
@@ -96,7 +84,7 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Matches($@"unchanged\s+{Files}\b", output);
         await AssertCorpusCompleteAsync();
 
-        var page = await _factory.CreateClient().GetPageAsync("/Ingestion");
+        var page = await _session.Factory.CreateClient().GetPageAsync("/Ingestion");
         Assert.Contains(page.QuerySelectorAll("td[data-label=Status]"), cell => cell.TextContent.Contains("running", StringComparison.Ordinal) || cell.TextContent.Contains("interrupted", StringComparison.Ordinal));
     }
 
@@ -114,7 +102,7 @@ public sealed class InterruptedRunTests : IDisposable
                 .SetProperty(r => r.HeartbeatAt, DateTime.UtcNow.AddHours(-1)));
         });
 
-        using var restarted = TestCorpusFactory.SharingDatabaseOf(_factory);
+        using var restarted = TestCorpusFactory.SharingDatabaseOf(_session.Factory);
         using var client = restarted.CreateClient();
         var health = await client.GetAsync("/health");
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
@@ -149,7 +137,7 @@ public sealed class InterruptedRunTests : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in _factory.Settings)
+        foreach (var (key, value) in _session.Factory.Settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

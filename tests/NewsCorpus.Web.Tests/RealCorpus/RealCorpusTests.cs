@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Ingestion;
 using NewsCorpus.Web.Tests.Support;
@@ -9,28 +8,13 @@ namespace NewsCorpus.Web.Tests.RealCorpus;
 /// <summary>What a mixed, real corpus throws at ingestion: bad dates, unreadable stored data, site-name variants, file-name metadata.</summary>
 public sealed class RealCorpusTests : IDisposable
 {
-    private readonly TestCorpusFactory _factory = new();
-    private readonly ArticleFiles _files = new();
+    private readonly CorpusSession _session = new();
 
-    public RealCorpusTests() => _ = _factory.Services;
+    public void Dispose() => _session.Dispose();
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _files.Dispose();
-    }
+    private Task<IngestionReport> IngestAsync(params string[] paths) => _session.IngestAsync(paths);
 
-    private async Task<IngestionReport> IngestAsync(params string[] paths)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestAsync(paths, "test");
-    }
-
-    private async Task<T> QueryAsync<T>(Func<NewsCorpusDbContext, Task<T>> query)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<NewsCorpusDbContext, Task<T>> query) => _session.QueryAsync(query);
 
     internal static string Page(string head, string headline, string subject) => $$"""
         <html><head><title>{{headline}}</title>{{head}}</head><body><article><h1>{{headline}}</h1>
@@ -45,15 +29,15 @@ public sealed class RealCorpusTests : IDisposable
     [Fact]
     public async Task Pages_with_impossible_dates_go_in_and_every_later_run_still_forms_stories()
     {
-        _files.Write("bad/year-one.html", Page(JsonLd("0001-01-01T00:00:00Z"), "Ferry levy passes", "ferry levy"));
-        _files.Write("bad/year-9999.html", Page(JsonLd("9999-12-31T00:00:00Z"), "Harbour dredging approved", "harbour dredging plan"));
-        _files.Write("bad/epoch.html", Page(JsonLd("1970-01-01T00:00:00Z"), "Bridge tolls rise", "bridge toll increase"));
-        _files.Write("bad/broken.html", Page("""<script type="application/ld+json">{ "datePublished": </script>""", "Museum funding cut", "museum funding cut"));
-        _files.Write("bad/conflict.html", Page(JsonLd("2020-01-05") + """<meta property="article:published_time" content="2020-03-09">""", "Tram line extended", "tram extension"));
-        var first = await IngestAsync(Path.Combine(_files.Folder, "bad"));
+        _session.Files.Write("bad/year-one.html", Page(JsonLd("0001-01-01T00:00:00Z"), "Ferry levy passes", "ferry levy"));
+        _session.Files.Write("bad/year-9999.html", Page(JsonLd("9999-12-31T00:00:00Z"), "Harbour dredging approved", "harbour dredging plan"));
+        _session.Files.Write("bad/epoch.html", Page(JsonLd("1970-01-01T00:00:00Z"), "Bridge tolls rise", "bridge toll increase"));
+        _session.Files.Write("bad/broken.html", Page("""<script type="application/ld+json">{ "datePublished": </script>""", "Museum funding cut", "museum funding cut"));
+        _session.Files.Write("bad/conflict.html", Page(JsonLd("2020-01-05") + """<meta property="article:published_time" content="2020-03-09">""", "Tram line extended", "tram extension"));
+        var first = await IngestAsync(Path.Combine(_session.Files.Folder, "bad"));
         Assert.Equal(5, first.Count(FileOutcome.Added));
 
-        var later = await IngestAsync(_files.Write("later/council.txt", ArticleFiles.Story("Council passes budget", "budget")));
+        var later = await IngestAsync(_session.Files.Write("later/council.txt", ArticleFiles.Story("Council passes budget", "budget")));
         Assert.Equal(FileOutcome.Added, Assert.Single(later.Files).Outcome);
 
         Assert.Equal(0, await QueryAsync(db => db.Articles.CountAsync(a => a.StoryId == null)));
@@ -65,7 +49,7 @@ public sealed class RealCorpusTests : IDisposable
         Assert.Equal(new DateOnly(2020, 1, 5), conflict.PublishedOn);
         Assert.Contains("conflicting dates", conflict.Warnings, StringComparison.Ordinal);
 
-        var page = await _factory.CreateClient().GetPageAsync($"/Articles/{yearOne.Id}");
+        var page = await _session.Factory.CreateClient().GetPageAsync($"/Articles/{yearOne.Id}");
         Assert.Contains("0001-01-01 (JSON-LD datePublished) is before 1800", page.QuerySelector(".warnings")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -73,12 +57,12 @@ public sealed class RealCorpusTests : IDisposable
     public async Task An_article_a_corpus_pass_cannot_read_is_flagged_and_the_rest_goes_on()
     {
         var story = "Pier closed\n\nHarbour master Tomasz Kowalczyk said the pier would stay closed until the spring.\n\nKowalczyk said repairs would cost more than planned.\n";
-        var broken = Assert.Single((await IngestAsync(_files.Write("a/broken.txt", story))).Files).ArticleId!.Value;
+        var broken = Assert.Single((await IngestAsync(_session.Files.Write("a/broken.txt", story))).Files).ArticleId!.Value;
         // A row written by another version of the program: a mention of a type this one does not know.
         await QueryAsync(db => db.EntityMentions.Where(m => m.ArticleId == broken).Take(1)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Type, "Spaceship")));
 
-        var report = await IngestAsync(_files.Write("b/ok.txt", "Airport expansion halted\n\nMinister Ingrid Solberg said the airport expansion was halted.\n\nSolberg said the decision was final.\n"));
+        var report = await IngestAsync(_session.Files.Write("b/ok.txt", "Airport expansion halted\n\nMinister Ingrid Solberg said the airport expansion was halted.\n\nSolberg said the decision was final.\n"));
         var added = Assert.Single(report.Files).ArticleId!.Value;
 
         Assert.Equal(0, await QueryAsync(db => db.EntityMentions.CountAsync(m => m.ArticleId == added && m.EntityId == null)));
@@ -87,7 +71,7 @@ public sealed class RealCorpusTests : IDisposable
         Assert.Contains("entity resolution", problem, StringComparison.Ordinal);
         Assert.Equal(0, await QueryAsync(db => db.IngestionRuns.CountAsync(r => r.CorpusPending)));
 
-        using var client = _factory.CreateClient();
+        using var client = _session.Factory.CreateClient();
         var runs = await client.GetPageAsync("/Ingestion");
         Assert.Contains("entity resolution", runs.QuerySelector("#left-out-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         var article = await client.GetPageAsync($"/Articles/{broken}");
@@ -98,17 +82,17 @@ public sealed class RealCorpusTests : IDisposable
     public async Task Site_name_variants_are_one_outlet_that_answers_to_each_of_its_names()
     {
         const string canonical = """<link rel="canonical" href="https://www.ledger-news.example/a">""";
-        _files.Write("o/one.html", Page("""<meta property="og:site_name" content="The Daily Ledger">""", "Ferry levy passes | DailyLedger.com", "ferry levy"));
-        _files.Write("o/two.html", Page("""<meta property="og:site_name" content="DailyLedger.com">""" + canonical, "Harbour plan approved", "harbour plan"));
-        _files.Write("o/three.html", Page("""<meta property="og:site_name" content="@dailyledger">""", "Bridge tolls rise", "bridge tolls"));
-        await IngestAsync(Path.Combine(_files.Folder, "o"));
+        _session.Files.Write("o/one.html", Page("""<meta property="og:site_name" content="The Daily Ledger">""", "Ferry levy passes | DailyLedger.com", "ferry levy"));
+        _session.Files.Write("o/two.html", Page("""<meta property="og:site_name" content="DailyLedger.com">""" + canonical, "Harbour plan approved", "harbour plan"));
+        _session.Files.Write("o/three.html", Page("""<meta property="og:site_name" content="@dailyledger">""", "Bridge tolls rise", "bridge tolls"));
+        await IngestAsync(Path.Combine(_session.Files.Folder, "o"));
 
         var outletIds = await QueryAsync(db => db.Articles.Where(a => a.SourcePath.Contains("/o/")).Select(a => a.OutletId).Distinct().ToListAsync());
         var outlet = await QueryAsync(db => db.Outlets.Include(o => o.Aliases).SingleAsync(o => o.Id == Assert.Single(outletIds)));
         Assert.Equal("The Daily Ledger", outlet.Name);
         Assert.Contains(outlet.Aliases, a => a.Key == "dailyledger");
 
-        using var client = _factory.CreateClient();
+        using var client = _session.Factory.CreateClient();
         var byAlias = await client.GetStringAsync("/api/articles?outlet=%40dailyledger");
         Assert.Contains("Harbour plan approved", byAlias, StringComparison.Ordinal);
     }
@@ -116,10 +100,10 @@ public sealed class RealCorpusTests : IDisposable
     [Fact]
     public async Task A_folder_can_name_outlet_and_date_in_its_file_names()
     {
-        _files.Write("named/sources.json", """{ "fileNames": "{outlet}_{date}_{slug}", "outlets": { "ledger": "The Daily Ledger" } }""");
-        _files.Write("named/ledger_2016-09-12_ferry-levy-passes.txt", ArticleFiles.Story("Ferry levy passes", "ferry levy"));
-        _files.Write("named/gazette_20160913_harbour-plan.txt", ArticleFiles.Story("Harbour plan approved", "harbour plan"));
-        await IngestAsync(Path.Combine(_files.Folder, "named"));
+        _session.Files.Write("named/sources.json", """{ "fileNames": "{outlet}_{date}_{slug}", "outlets": { "ledger": "The Daily Ledger" } }""");
+        _session.Files.Write("named/ledger_2016-09-12_ferry-levy-passes.txt", ArticleFiles.Story("Ferry levy passes", "ferry levy"));
+        _session.Files.Write("named/gazette_20160913_harbour-plan.txt", ArticleFiles.Story("Harbour plan approved", "harbour plan"));
+        await IngestAsync(Path.Combine(_session.Files.Folder, "named"));
 
         var rows = await QueryAsync(db => db.Articles.Where(a => a.SourcePath.Contains("named"))
             .Select(a => new { a.Title, Outlet = a.Outlet!.Name, a.PublishedOn }).OrderBy(a => a.Title).ToListAsync());

@@ -12,22 +12,11 @@ namespace NewsCorpus.Web.Tests.Security;
 /// <summary>Files and queries written to hurt: pipes, devices, link loops, script addresses, wrong-typed metadata, costly prefixes.</summary>
 public sealed class HostileInputTests : IDisposable
 {
-    private readonly TestCorpusFactory _factory = new();
-    private readonly ArticleFiles _files = new();
+    private readonly CorpusSession _session = new();
 
-    public HostileInputTests() => _ = _factory.Services;
+    public void Dispose() => _session.Dispose();
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _files.Dispose();
-    }
-
-    private async Task<IngestionReport> IngestAsync(params string[] paths)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestAsync(paths, "test");
-    }
+    private Task<IngestionReport> IngestAsync(params string[] paths) => _session.IngestAsync(paths);
 
     private static void Run(string file, params string[] args)
     {
@@ -39,12 +28,12 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task Pipes_devices_and_link_loops_are_reported_and_the_rest_goes_in()
     {
-        var folder = Path.Combine(_files.Folder, "hostile");
-        _files.Write("hostile/good.txt", ArticleFiles.Story("Council passes budget", "budget"));
+        var folder = Path.Combine(_session.Files.Folder, "hostile");
+        _session.Files.Write("hostile/good.txt", ArticleFiles.Story("Council passes budget", "budget"));
         Run("mkfifo", Path.Combine(folder, "pipe.txt"));
         File.CreateSymbolicLink(Path.Combine(folder, "zero.txt"), "/dev/zero");
         Directory.CreateDirectory(Path.Combine(folder, "sub"));
-        _files.Write("hostile/sub/inner.txt", ArticleFiles.Story("Mayor resigns", "resignation"));
+        _session.Files.Write("hostile/sub/inner.txt", ArticleFiles.Story("Mayor resigns", "resignation"));
         Directory.CreateSymbolicLink(Path.Combine(folder, "sub", "loop"), folder);
 
         var run = IngestAsync(folder);
@@ -60,7 +49,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task The_size_limit_counts_the_bytes_read()
     {
-        var big = _files.Write("big/huge.txt", "Huge file\n\n" + new string('a', 150_000));
+        var big = _session.Files.Write("big/huge.txt", "Huge file\n\n" + new string('a', 150_000));
         var failure = Assert.Single((await IngestAsync(big)).Failures);
         Assert.Contains("over the", failure.Reason, StringComparison.Ordinal);
     }
@@ -71,19 +60,19 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("<meta property=\"og:url\" content=\"data:text/html,<script>alert(1)</script>\">")]
     public async Task A_script_address_is_never_a_link(string head)
     {
-        var path = _files.Write("links/page.html", RealCorpus.RealCorpusTests.Page(head, "Ferry levy passes", "ferry levy"));
+        var path = _session.Files.Write("links/page.html", RealCorpus.RealCorpusTests.Page(head, "Ferry levy passes", "ferry levy"));
         var id = Assert.Single((await IngestAsync(path)).Files).ArticleId;
-        var page = await _factory.CreateClient().GetPageAsync($"/Articles/{id}");
+        var page = await _session.Factory.CreateClient().GetPageAsync($"/Articles/{id}");
         Assert.DoesNotContain(page.QuerySelectorAll("a[href]"), a => !a.GetAttribute("href")!.StartsWith('/') && !a.GetAttribute("href")!.StartsWith("http", StringComparison.Ordinal) && !a.GetAttribute("href")!.StartsWith('#'));
     }
 
     [Fact]
     public async Task A_sidecar_script_address_is_shown_as_text()
     {
-        var path = _files.Write("meta/story.txt", ArticleFiles.Story("Council passes budget", "budget"));
-        _files.Write("meta/story.txt.meta.json", """{ "url": "javascript:alert(1)" }""");
+        var path = _session.Files.Write("meta/story.txt", ArticleFiles.Story("Council passes budget", "budget"));
+        _session.Files.Write("meta/story.txt.meta.json", """{ "url": "javascript:alert(1)" }""");
         var id = Assert.Single((await IngestAsync(path)).Files).ArticleId;
-        var page = await _factory.CreateClient().GetPageAsync($"/Articles/{id}");
+        var page = await _session.Factory.CreateClient().GetPageAsync($"/Articles/{id}");
         Assert.Empty(page.QuerySelectorAll("a[href^='javascript']"));
         Assert.Contains("javascript:alert(1)", page.Body!.TextContent, StringComparison.Ordinal);
     }
@@ -91,27 +80,27 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task Metadata_of_the_wrong_kind_is_a_warning_in_the_summary_and_on_the_ingestion_page()
     {
-        _files.Write("typed/sources.json", """{ "*": { "outlet": 42, "date": true }, "b.txt": { "title": ["a"], "date": "not a date" } }""");
-        _files.Write("typed/a.txt", ArticleFiles.Story("Council passes budget", "budget"));
-        _files.Write("typed/b.txt", ArticleFiles.Story("Mayor resigns", "resignation"));
-        _files.Write("typed/c.txt.meta.json", $$"""{ "title": "{{new string('T', 100_000)}}" }""");
-        _files.Write("typed/c.txt", ArticleFiles.Story("Bridge closes", "bridge closure"));
+        _session.Files.Write("typed/sources.json", """{ "*": { "outlet": 42, "date": true }, "b.txt": { "title": ["a"], "date": "not a date" } }""");
+        _session.Files.Write("typed/a.txt", ArticleFiles.Story("Council passes budget", "budget"));
+        _session.Files.Write("typed/b.txt", ArticleFiles.Story("Mayor resigns", "resignation"));
+        _session.Files.Write("typed/c.txt.meta.json", $$"""{ "title": "{{new string('T', 100_000)}}" }""");
+        _session.Files.Write("typed/c.txt", ArticleFiles.Story("Bridge closes", "bridge closure"));
         using var text = new StringWriter();
         using var json = new StringWriter();
-        Assert.Equal(0, await CommandLine.RunAsync(["ingest", Path.Combine(_files.Folder, "typed")], text, TextWriter.Null, _factory.Settings));
+        Assert.Equal(0, await CommandLine.RunAsync(["ingest", Path.Combine(_session.Files.Folder, "typed")], text, TextWriter.Null, _session.Factory.Settings));
         Assert.Contains("\"outlet\" is a number, not text; ignored", text.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"title\" is a list, not text; ignored", text.ToString(), StringComparison.Ordinal);
         Assert.Contains("'not a date' is not a date", text.ToString(), StringComparison.Ordinal);
         Assert.Contains("title of 100,000 characters cut", text.ToString(), StringComparison.Ordinal);
 
-        File.AppendAllText(Path.Combine(_files.Folder, "typed", "a.txt"), "\nA late correction was added.\n");
-        Assert.Equal(0, await CommandLine.RunAsync(["ingest", "--json", Path.Combine(_files.Folder, "typed")], json, TextWriter.Null, _factory.Settings));
+        File.AppendAllText(Path.Combine(_session.Files.Folder, "typed", "a.txt"), "\nA late correction was added.\n");
+        Assert.Equal(0, await CommandLine.RunAsync(["ingest", "--json", Path.Combine(_session.Files.Folder, "typed")], json, TextWriter.Null, _session.Factory.Settings));
         Assert.Contains("\"warning\": \"metadata \\u0022outlet\\u0022 is a number", json.ToString(), StringComparison.Ordinal);
 
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _session.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsCorpusDbContext>();
         Assert.True(await db.Articles.AllAsync(a => a.Title.Length <= 500));
-        var page = await _factory.CreateClient().GetPageAsync("/Ingestion");
+        var page = await _session.Factory.CreateClient().GetPageAsync("/Ingestion");
         Assert.Contains("is true or false, not text; ignored", page.QuerySelector("ul.warnings")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -119,7 +108,7 @@ public sealed class HostileInputTests : IDisposable
     public async Task Repeated_one_letter_prefixes_answer_quickly_with_a_note()
     {
         var query = Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("a*", 32)));
-        using var client = _factory.CreateClient();
+        using var client = _session.Factory.CreateClient();
         var watch = Stopwatch.StartNew();
         using var response = await client.GetAsync($"/api/search?q={query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -131,7 +120,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task Many_distinct_prefixes_are_capped_and_said_so()
     {
-        using var client = _factory.CreateClient();
+        using var client = _session.Factory.CreateClient();
         var body = await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("mi* pa* go* tr* se* st*"));
         Assert.Contains("Only the first 4 prefixes", body, StringComparison.Ordinal);
     }
