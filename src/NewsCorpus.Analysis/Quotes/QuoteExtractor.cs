@@ -44,7 +44,8 @@ public static class QuoteExtractor
     private static readonly HashSet<string> s_fronting = new(StringComparer.OrdinalIgnoreCase)
     {
         "when", "as", "after", "because", "while", "before", "if", "since", "although", "though", "with", "despite", "amid",
-        "following", "unlike", "during", "in", "once",
+        "following", "unlike", "during", "in", "once", "meanwhile", "however", "still", "instead", "later", "earlier", "indeed",
+        "separately", "moreover", "yesterday", "today",
     };
 
     private static readonly HashSet<string> s_pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i", "you", "him", "her", "them" };
@@ -428,6 +429,13 @@ public static class QuoteExtractor
             if (token.Text.EndsWith("ing", StringComparison.Ordinal) && v > 0 && tokens[v - 1].Is(",") && !(v > 1 && tokens[v - 1].Is("as")))
             {
                 var from = SubjectStart(tokens, Math.Max(0, sentenceStart), v);
+                if (s_pronouns.Contains(tokens[from].Text))
+                {
+                    // "It attacked Trump, saying he …": the pronoun is the subject, and it is resolved like any other.
+                    var pronoun = tokens[from];
+                    return new Attribution(token.Text, v, new SpeakerMention(pronoun.Start, pronoun.End, pronoun.Text, null), null, After: false, v);
+                }
+
                 var subject = entities.FirstOrDefault(e => e.Start >= tokens[from].Start && e.End <= tokens[v].Start && e.Type is EntityType.Person or EntityType.Organization);
                 if (subject is not null)
                 {

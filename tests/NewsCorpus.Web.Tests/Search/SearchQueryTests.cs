@@ -48,9 +48,17 @@ public sealed class SearchQueryTests
     [Fact]
     public void Very_long_queries_are_cut_with_a_note()
     {
-        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("word", 1000)));
+        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"word{i}")));
         Assert.Equal(SearchQuery.MaxTerms, query.Required.Count);
         Assert.NotEmpty(query.Notes);
+    }
+
+    [Fact]
+    public void A_word_given_many_times_is_one_term()
+    {
+        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("word", 1000)));
+        Assert.Single(query.Required);
+        Assert.Contains("Words given more than once were searched once.", query.Notes);
     }
 
     [Fact]
