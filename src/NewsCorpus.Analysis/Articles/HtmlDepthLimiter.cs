@@ -39,6 +39,7 @@ public static partial class HtmlDepthLimiter
         var depth = 0;
         var dropped = 0; // opened past the limit and not yet closed
         var copied = 0;
+        var textSinceBreak = false;
         foreach (Match tag in Markup().Matches(html))
         {
             var name = tag.Groups[3].Value;
@@ -61,14 +62,18 @@ public static partial class HtmlDepthLimiter
                 }
             }
 
-            result.Append(html, copied, tag.Index - copied);
+            var between = html.AsSpan(copied, tag.Index - copied);
+            result.Append(between);
+            textSinceBreak |= !between.IsWhiteSpace();
             if (keep)
             {
                 result.Append(tag.Value);
+                textSinceBreak = false;
             }
-            else if (s_blocks.Contains(name))
+            else if (textSinceBreak && s_blocks.Contains(name))
             {
-                result.Append("<br>"); // a dropped paragraph or heading still ends a line
+                result.Append("<br>"); // a dropped paragraph or heading still ends its line, once, not once per tag
+                textSinceBreak = false;
             }
 
             copied = tag.Index + tag.Length;

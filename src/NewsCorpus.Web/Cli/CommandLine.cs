@@ -68,8 +68,9 @@ public static class CommandLine
 
         var conll = new Argument<string>("path") { Description = "A CoNLL file or folder (token and IOB tag per line), such as shared/data/ner-dev." };
         var entityErrors = new Option<string?>("--errors") { Description = "Also write every missed and extra name, tab-separated (kind, type, words, line)." };
-        var evalEntities = new Command("eval-entities", "Score entity recognition (exact span and type) against CoNLL annotations.") { conll, entityErrors };
-        evalEntities.SetAction((parse, _) => EvaluateEntitiesCommand.RunAsync(parse.GetValue(conll)!, parse.GetValue(entityErrors), output, error));
+        var useTagger = new Option<bool>("--tagger") { Description = "Score the trained name tagger alone on the file's own words (CoNLL files only)." };
+        var evalEntities = new Command("eval-entities", "Score entity recognition (exact span and type) against CoNLL annotations.") { conll, entityErrors, useTagger };
+        evalEntities.SetAction((parse, _) => EvaluateEntitiesCommand.RunAsync(parse.GetValue(conll)!, parse.GetValue(entityErrors), output, error, parse.GetValue(useTagger)));
 
         var pagesFolder = new Argument<string>("folder") { Description = "A folder laid out like shared/data/extraction-dev (html/ and ground-truth.json)." };
         var predictions = new Option<string?>("--predictions") { Description = "Also write what was extracted, as JSON (id → articleBody, title, authors, publishedOn, outlet)." };
@@ -84,7 +85,14 @@ public static class CommandLine
         var evalCorpus = new Command("eval-corpus", "Ingest folders as a new user would and print what a real corpus shows: failed runs, split people, polluted names, impure quote clusters, speaker precision.") { corpusFolders };
         evalCorpus.SetAction((parse, _) => EvaluateCorpusCommand.RunAsync(parse.GetValue(corpusFolders)!, output, error, settings));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus };
+        var trainFile = new Argument<string>("train") { Description = "Training data in CoNLL-2003 columns (word first, IOB1 tag last), such as shared/data/ner-train/eng.train." };
+        var devFile = new Argument<string>("dev") { Description = "Development data in the same form, scored after each epoch (eng.testa)." };
+        var modelOut = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => "ner-model.bin.gz" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
+        var trainNer = new Command("train-ner", "Train the name tagger (averaged structured perceptron) and write its model.") { trainFile, devFile, modelOut, epochs };
+        trainNer.SetAction((parse, _) => TrainNerCommand.RunAsync(parse.GetValue(trainFile)!, parse.GetValue(devFile)!, parse.GetValue(modelOut)!, parse.GetValue(epochs), output, error));
+
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus, trainNer };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -11,7 +11,7 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class EvaluateEntitiesCommand
 {
-    public static async Task<int> RunAsync(string path, string? errorsPath, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string path, string? errorsPath, TextWriter output, TextWriter error, bool tagger = false)
     {
         var files = Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".conll", StringComparison.Ordinal)).ToList()
@@ -22,6 +22,15 @@ public static class EvaluateEntitiesCommand
             return 2;
         }
 
+        if (tagger)
+        {
+            // The trained tagger alone, on the file's own words (no re-tokenising, no rules).
+            var sentences = files.Order(StringComparer.Ordinal).SelectMany(f => NewsCorpus.Analysis.Entities.Tagging.TaggedSentence.ReadConll(File.ReadLines(f))).ToList();
+            var tagged = TaggerScoring.Score(sentences.Select(s => (s.Tags, NewsCorpus.Analysis.Entities.Tagging.NameTagger.Default.Tag(s.Words))));
+            await WriteTableAsync(tagged, output);
+            return 0;
+        }
+
         var documents = new List<AnnotatedText>();
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
@@ -29,7 +38,18 @@ public static class EvaluateEntitiesCommand
             documents.AddRange(IsInline(content) ? EntityScoring.ReadInline(content) : ReadConll(content.Split('\n')));
         }
 
-        var counts = EntityScoring.Score(documents);
+        await WriteTableAsync(EntityScoring.Score(documents), output);
+        if (errorsPath is not null)
+        {
+            // Tab-separated, one disagreement a line, so that errors can be sorted and counted with the usual tools.
+            await File.WriteAllLinesAsync(errorsPath, EntityScoring.Errors(documents)
+                .Select(e => string.Join('\t', e.Kind, e.Type, Flat(e.Text), Flat(e.Line))));
+        }
+        return 0;
+    }
+
+    private static async Task WriteTableAsync(Dictionary<string, EntityCounts> counts, TextWriter output)
+    {
         await output.WriteLineAsync("| type | predicted | gold | correct | precision | recall | F1 |");
         await output.WriteLineAsync("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var type in EntityScoring.Types)
@@ -38,13 +58,6 @@ public static class EvaluateEntitiesCommand
         }
 
         await output.WriteLineAsync(Row("micro", EntityScoring.Micro(counts)));
-        if (errorsPath is not null)
-        {
-            // Tab-separated, one disagreement a line, so that errors can be sorted and counted with the usual tools.
-            await File.WriteAllLinesAsync(errorsPath, EntityScoring.Errors(documents)
-                .Select(e => string.Join('\t', e.Kind, e.Type, Flat(e.Text), Flat(e.Line))));
-        }
-        return 0;
     }
 
     private static string Flat(string value) => value.Replace('\t', ' ').Replace('\n', ' ');

@@ -1,0 +1,153 @@
+using System.IO.Compression;
+
+namespace NewsCorpus.Analysis.Entities.Tagging;
+
+/// <summary>
+/// The trained weights: one per (feature bucket, tag) and one per tag transition, and the Viterbi decoder over them.
+/// Stored compactly: only non-zero weights, their positions delta-encoded as variable-length integers, gzip over all.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "NCNER1";
+
+    public NerModel(int bucketBits, float[] emissions, float[] transitions)
+    {
+        BucketBits = bucketBits;
+        Emissions = emissions;
+        Transitions = transitions;
+    }
+
+    public int BucketBits { get; }
+
+    /// <summary>Weight of feature bucket b for tag t at [b * TagSet.Count + t].</summary>
+    public float[] Emissions { get; }
+
+    /// <summary>Weight of tag t after tag p at [(p + 1) * TagSet.Count + t]; p = -1 is the sentence start.</summary>
+    public float[] Transitions { get; }
+
+    public static int TransitionIndex(int previous, int next) => ((previous + 1) * TagSet.Count) + next;
+
+    /// <summary>The best tag sequence for a sentence's features (BIO transitions only).</summary>
+    public int[] Decode(int[][] features) => Decode(features, Emissions, Transitions);
+
+    public static int[] Decode(int[][] features, float[] emissions, float[] transitions)
+    {
+        var n = features.Length;
+        var tags = TagSet.Count;
+        if (n == 0)
+        {
+            return [];
+        }
+
+        var score = new float[n * tags];
+        var back = new int[n * tags];
+        Span<float> local = stackalloc float[tags];
+        for (var i = 0; i < n; i++)
+        {
+            local.Clear();
+            foreach (var f in features[i])
+            {
+                var row = f * tags;
+                for (var t = 0; t < tags; t++)
+                {
+                    local[t] += emissions[row + t];
+                }
+            }
+
+            for (var t = 0; t < tags; t++)
+            {
+                var best = float.NegativeInfinity;
+                var from = 0;
+                if (i == 0)
+                {
+                    best = TagSet.Allowed(-1, t) ? transitions[TransitionIndex(-1, t)] : float.NegativeInfinity;
+                }
+                else
+                {
+                    for (var p = 0; p < tags; p++)
+                    {
+                        var candidate = TagSet.Allowed(p, t) ? score[((i - 1) * tags) + p] + transitions[TransitionIndex(p, t)] : float.NegativeInfinity;
+                        if (candidate > best)
+                        {
+                            (best, from) = (candidate, p);
+                        }
+                    }
+                }
+
+                score[(i * tags) + t] = best + local[t];
+                back[(i * tags) + t] = from;
+            }
+        }
+
+        var result = new int[n];
+        var last = 0;
+        for (var t = 1; t < tags; t++)
+        {
+            last = score[((n - 1) * tags) + t] > score[((n - 1) * tags) + last] ? t : last;
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            result[i] = last;
+            last = back[(i * tags) + last];
+        }
+
+        return result;
+    }
+
+    public void Save(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        writer.Write(BucketBits);
+        writer.Write(TagSet.Count);
+        foreach (var weight in Transitions)
+        {
+            writer.Write(weight);
+        }
+
+        var nonZero = Enumerable.Range(0, Emissions.Length).Where(i => Emissions[i] != 0).ToList();
+        writer.Write(nonZero.Count);
+        var previous = 0;
+        foreach (var index in nonZero)
+        {
+            writer.Write7BitEncodedInt(index - previous);
+            writer.Write((Half)Emissions[index]);
+            previous = index;
+        }
+    }
+
+    public static NerModel Load(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip);
+        if (reader.ReadString() != Magic)
+        {
+            throw new InvalidDataException("not a NewsCorpus name-tagger model");
+        }
+
+        var bits = reader.ReadInt32();
+        if (reader.ReadInt32() != TagSet.Count)
+        {
+            throw new InvalidDataException("the model was trained for other tags");
+        }
+
+        var transitions = new float[(TagSet.Count + 1) * TagSet.Count];
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = reader.ReadSingle();
+        }
+
+        var emissions = new float[(1 << bits) * TagSet.Count];
+        var count = reader.ReadInt32();
+        var index = 0;
+        for (var k = 0; k < count; k++)
+        {
+            index += reader.Read7BitEncodedInt();
+            emissions[index] = (float)reader.ReadHalf();
+        }
+
+        return new NerModel(bits, emissions, transitions);
+    }
+}

@@ -1,0 +1,68 @@
+using NewsCorpus.Analysis.Entities.Tagging;
+
+namespace NewsCorpus.Analysis.Tests.Entities;
+
+/// <summary>The trained name tagger shipped in the library, and its training, on sentences written for these tests.</summary>
+public sealed class NameTaggerTests
+{
+    private static List<(string Text, string Type)> Names(string sentence)
+    {
+        var words = sentence.Split(' ');
+        return [.. NameTagger.Default.Names(words).Select(n => (string.Join(' ', words[n.Start..n.End]), n.Type))];
+    }
+
+    [Fact]
+    public void The_shipped_model_finds_people_organisations_and_places()
+    {
+        var names = Names("Ingrid Solberg , chief executive of Nordic Shipping Group , said on Tuesday in Oslo that profits fell .");
+        Assert.Contains(("Ingrid Solberg", "PER"), names);
+        Assert.Contains(("Nordic Shipping Group", "ORG"), names);
+        Assert.Contains(("Oslo", "LOC"), names);
+    }
+
+    [Fact]
+    public void Ordinary_words_are_left_alone()
+    {
+        Assert.Empty(Names("The council approved the budget after a long debate on Tuesday night ."));
+    }
+
+    [Fact]
+    public void Tags_are_well_formed()
+    {
+        var tags = NameTagger.Default.Tag("Police in Lagos said the Nigerian Football Federation met on Monday .".Split(' '));
+        for (var i = 0; i < tags.Length; i++)
+        {
+            Assert.True(TagSet.Allowed(i == 0 ? -1 : tags[i - 1], tags[i]));
+        }
+    }
+
+    [Fact]
+    public void Iob1_becomes_bio_and_touching_names_stay_apart()
+    {
+        var tags = TagSet.FromIob1(["I-PER", "I-PER", "O", "I-LOC", "B-LOC"]);
+        Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "B-LOC"], tags.Select(t => TagSet.Names[t]));
+        Assert.Equal([(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC")], TaggedSentence.Spans(tags));
+    }
+
+    [Fact]
+    public void Training_is_deterministic_and_learns_a_tiny_corpus()
+    {
+        var lines = new[]
+        {
+            "Anna I-PER", "Berg I-PER", "visited O", "Narvik I-LOC", ". O", "",
+            "Carl I-PER", "Dahl I-PER", "joined O", "Telenor I-ORG", ". O", "",
+            "Eva I-PER", "Lund I-PER", "left O", "Bergen I-LOC", ". O", "",
+        };
+        var sentences = TaggedSentence.ReadConll([.. lines, .. lines]); // twice: features seen once are pruned
+        var features = NerFeatures.Default(12);
+        var first = new PerceptronTrainer(features, 12).Train(sentences, epochs: 5);
+        var second = new PerceptronTrainer(features, 12).Train(sentences, epochs: 5);
+        Assert.Equal(first.Emissions, second.Emissions);
+        Assert.Equal(sentences[0].Tags, first.Decode(features.Extract(sentences[0].Words)));
+
+        using var stored = new MemoryStream();
+        first.Save(stored);
+        stored.Position = 0;
+        Assert.Equal(sentences[1].Tags, NerModel.Load(stored).Decode(features.Extract(sentences[1].Words)));
+    }
+}
