@@ -54,6 +54,11 @@ public sealed class PersonNames(Gazetteer gazetteer)
     private List<EntityMention> CleanSpan(string text, EntityMention mention, bool headline, HashSet<string>? known, WordCases cases)
     {
         var words = Words(mention.Text, mention.Start);
+        while (words.Count > 0 && !words[0].Text.Any(char.IsLetter))
+        {
+            words.RemoveAt(0); // ". Trump" after a title the recognizer took without its full stop
+        }
+
         var roles = new List<string>();
         if (mention.Role is not null)
         {

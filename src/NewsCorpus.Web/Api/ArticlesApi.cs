@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Exports;
 
 namespace NewsCorpus.Web.Api;
 
@@ -15,6 +16,11 @@ public static class ArticlesApi
 
     public sealed record RemovedItem(string Text, string Reason);
 
+    /// <summary>One article as a row of the export (format=csv or jsonl).</summary>
+    public sealed record ArticleRow(
+        int Id, string Title, string? Outlet, DateOnly? PublishedOn, TimeOnly? PublishedTime, string? Byline, string? WireOrigin,
+        string? Url, string FileName, int WordCount, int? StoryId, string? Language);
+
     public sealed record ArticleDetail(
         int Id, string Title, bool TitleDerived, string? Outlet, string? OutletEvidence, DateOnly? PublishedOn, TimeOnly? PublishedTime,
         string? Byline, string? WireOrigin, string SourcePath, string? Url, string? Language, int WordCount,
@@ -28,13 +34,14 @@ public static class ArticlesApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<ArticlePage>, ProblemHttpResult>> ListAsync(
-        NewsCorpusDbContext db, string? outlet, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ArticlePage>, ProblemHttpResult, StreamedExport>> ListAsync(
+        NewsCorpusDbContext db, string? outlet, int? page, int? pageSize, string? format, CancellationToken cancellationToken)
     {
         var (pageNumber, size, problem) = Paging.Read(page, pageSize);
-        if (problem is not null)
+        var (export, formatProblem) = StreamedExport.ReadFormat(format);
+        if ((problem ?? formatProblem) is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
         var query = db.Articles.AsNoTracking();
@@ -42,6 +49,15 @@ public static class ArticlesApi
         {
             var normalized = Outlet.Normalize(outlet);
             query = query.Where(a => a.Outlet != null && (a.Outlet.NormalizedName == normalized || a.Outlet.Aliases.Any(x => x.Key == normalized)));
+        }
+
+        if (export is { } exportFormat)
+        {
+            var rows = query.OrderByDescending(a => a.PublishedOn).ThenBy(a => a.Id)
+                .Select(a => new ArticleRow(a.Id, a.Title, a.Outlet != null ? a.Outlet.Name : null, a.PublishedOn, a.PublishedTime, a.Byline,
+                    a.WireOrigin, a.Url, a.SourcePath, a.WordCount, a.StoryId, a.Language))
+                .AsAsyncEnumerable();
+            return StreamedExport.Of(WithFileNames(rows), exportFormat, "articles");
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -52,6 +68,15 @@ public static class ArticlesApi
                 a.Byline, a.WireOrigin, a.SourcePath, a.WordCount))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new ArticlePage(total, pageNumber, size, items));
+    }
+
+    // The file's name, not where it lies on the server.
+    private static async IAsyncEnumerable<ArticleRow> WithFileNames(IAsyncEnumerable<ArticleRow> rows)
+    {
+        await foreach (var row in rows)
+        {
+            yield return row with { FileName = Path.GetFileName(row.FileName) };
+        }
     }
 
     private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(NewsCorpusDbContext db, int id, CancellationToken cancellationToken)

@@ -38,13 +38,17 @@ public static class EntitiesApi
             || string.Equals(t[..3], type?.Trim(), StringComparison.OrdinalIgnoreCase)
             || (t == "Organization" && string.Equals(type?.Trim(), "organisation", StringComparison.OrdinalIgnoreCase)));
 
-    private static async Task<Results<Ok<EntityPage>, ProblemHttpResult>> ListAsync(
-        NewsCorpusDbContext db, string? type, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
+    /// <summary>One entity as a row of the export; aliases and roles joined with "; ".</summary>
+    public sealed record EntityRow(int Id, string Name, string Type, string Aliases, string? Roles, int MentionCount, int ArticleCount, int OutletCount, int QuoteCount);
+
+    private static async Task<Results<Ok<EntityPage>, ProblemHttpResult, Exports.StreamedExport>> ListAsync(
+        NewsCorpusDbContext db, string? type, string? q, int? page, int? pageSize, string? format, CancellationToken cancellationToken)
     {
         var (pageNumber, size, problem) = Paging.Read(page, pageSize);
-        if (problem is not null)
+        var (export, formatProblem) = Exports.StreamedExport.ReadFormat(format);
+        if ((problem ?? formatProblem) is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
         var query = db.Entities.AsNoTracking();
@@ -63,6 +67,15 @@ public static class EntitiesApi
         {
             var pattern = "%" + TextPatterns.Escape(q.Trim().ToUpperInvariant()) + "%";
             query = query.Where(e => e.Aliases.Any(a => EF.Functions.Like(a.NormalizedName, pattern, "\\")));
+        }
+
+        if (export is { } exportFormat)
+        {
+            var rows = query.OrderByDescending(e => e.MentionCount).ThenBy(e => e.Name)
+                .Select(e => new EntityRow(e.Id, e.Name, e.Type, string.Join("; ", e.Aliases.OrderBy(a => a.Name).Select(a => a.Name)), e.Roles,
+                    e.MentionCount, e.ArticleCount, e.OutletCount, e.QuoteCount))
+                .AsAsyncEnumerable();
+            return Exports.StreamedExport.Of(rows, exportFormat, "entities");
         }
 
         var total = await query.CountAsync(cancellationToken);

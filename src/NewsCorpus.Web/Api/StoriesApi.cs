@@ -83,12 +83,26 @@ public static class StoriesApi
         return new StoryDetail(story.Id, story.Title, story.FirstPublishedOn, story.LastPublishedOn, story.ArticleCount, story.OutletCount, articles, nearCopies);
     }
 
-    private static async Task<Results<Ok<StoryPage>, ProblemHttpResult>> ListAsync(NewsCorpusDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
+    /// <summary>One story as a row of the export.</summary>
+    public sealed record StoryRow(int Id, string Title, DateOnly? FirstPublishedOn, DateOnly? LastPublishedOn, int ArticleCount, int OutletCount, int? CentralArticleId);
+
+    private static async Task<Results<Ok<StoryPage>, ProblemHttpResult, Exports.StreamedExport>> ListAsync(
+        NewsCorpusDbContext db, int? page, int? pageSize, string? format, CancellationToken cancellationToken)
     {
         var (pageNumber, size, problem) = Paging.Read(page, pageSize);
-        if (problem is not null)
+        var (export, formatProblem) = Exports.StreamedExport.ReadFormat(format);
+        if ((problem ?? formatProblem) is { } invalid)
         {
-            return problem;
+            return invalid;
+        }
+
+        if (export is { } exportFormat)
+        {
+            var rows = db.Stories.AsNoTracking()
+                .OrderBy(s => s.LastPublishedOn == null).ThenByDescending(s => s.LastPublishedOn).ThenByDescending(s => s.Id)
+                .Select(s => new StoryRow(s.Id, s.Title, s.FirstPublishedOn, s.LastPublishedOn, s.ArticleCount, s.OutletCount, s.CentralArticleId))
+                .AsAsyncEnumerable();
+            return Exports.StreamedExport.Of(rows, exportFormat, "stories");
         }
 
         var (total, items) = await LoadPageAsync(db, pageNumber, size, cancellationToken);

@@ -36,6 +36,9 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
     /// <summary>Dates sort newest first by default; names A to Z.</summary>
     public bool Descending => Dir is null ? SortKey == "date" : Dir == "desc";
 
+    /// <summary>The list as a download, with the filters the page shows.</summary>
+    public Shared.Downloads Downloads => new("/api/articles", new Dictionary<string, string?> { ["outlet"] = Outlet }, "these articles");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         OutletNames = await db.Outlets.Where(o => o.Articles.Any()).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken);

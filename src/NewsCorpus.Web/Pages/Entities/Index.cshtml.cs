@@ -28,6 +28,9 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>The list as a download, with the filters the page shows.</summary>
+    public Shared.Downloads Downloads => new("/api/entities", new Dictionary<string, string?> { ["type"] = Type, ["q"] = Q }, "these entities");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = db.Entities.AsNoTracking();

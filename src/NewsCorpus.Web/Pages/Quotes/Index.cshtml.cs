@@ -43,6 +43,9 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public IReadOnlyList<string> OutletNames { get; private set; } = [];
 
+    /// <summary>The list as a download, with the filters the page shows.</summary>
+    public Shared.Downloads Downloads => new("/api/quotes", new Dictionary<string, string?> { ["speaker"] = Speaker, ["q"] = Q, ["outlet"] = Outlet }, "these quotes");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Speaker = Limit(Speaker);

@@ -36,6 +36,9 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public IReadOnlyList<string> Notes => (QuotesTab ? Quotes?.Notes : Articles?.Notes) ?? Query.Notes;
 
+    /// <summary>The list as a download, with the filters the page shows.</summary>
+    public Shared.Downloads Downloads => new(QuotesTab ? "/api/search/quotes" : "/api/search", new Dictionary<string, string?> { ["q"] = Q, ["sort"] = SortKey }, "every match");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = SearchQuery.Parse(Q);

@@ -17,6 +17,9 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public IReadOnlyList<StoriesApi.StoryItem> Stories { get; private set; } = [];
 
+    /// <summary>The list as a download, with the filters the page shows.</summary>
+    public Shared.Downloads Downloads => new("/api/stories", new Dictionary<string, string?>(), "every story");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, Api.Paging.MaxOffset / PageSize);
