@@ -1,4 +1,5 @@
 using NewsCorpus.Analysis.Entities;
+using NewsCorpus.Analysis.Entities.Tagging;
 using NewsCorpus.Analysis.Language;
 using NewsCorpus.Analysis.Quotes;
 
@@ -48,7 +49,8 @@ public static class TextAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens);
-        var mentions = PersonNames.Default.Clean(text, tokens, sentences, EntityRecognizer.Default.Recognize(text, tokens, sentences));
+        var mentions = LoneNameCheck.Apply(tokens, sentences,
+            PersonNames.Default.Clean(text, tokens, sentences, EntityRecognizer.Default.Recognize(text, tokens, sentences)), NameTagger.Default, Gazetteer.Default);
         var quotes = QuoteExtractor.Extract(text, tokens, sentences, mentions);
         var entities = EntityResolver.Resolve([mentions]);
         return new TextAnalysis(sentences, mentions, quotes, entities);

@@ -1,3 +1,4 @@
+using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Analysis.Entities.Tagging;
 
 namespace NewsCorpus.Analysis.Tests.Entities;
@@ -64,5 +65,14 @@ public sealed class NameTaggerTests
         first.Save(stored);
         stored.Position = 0;
         Assert.Equal(sentences[1].Tags, NerModel.Load(stored).Decode(features.Extract(sentences[1].Words)));
+    }
+
+    [Fact]
+    public void One_word_people_the_tagger_disagrees_with_are_retyped_or_dropped()
+    {
+        var analysis = TextAnalyzer.Analyze("Officials said on Monday that the harbour would reopen. China said it would send ships. Kowalczyk said nothing.");
+        Assert.DoesNotContain(analysis.Mentions, m => m.Text == "Officials");
+        Assert.DoesNotContain(analysis.Mentions, m => m.Text == "China" && m.Type == EntityType.Person);
+        Assert.Contains(analysis.Mentions, m => m.Text == "Kowalczyk" && m.Type == EntityType.Person);
     }
 }
