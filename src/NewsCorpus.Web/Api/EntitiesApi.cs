@@ -11,17 +11,6 @@ public static class EntitiesApi
 
     public sealed record EntityPage(int Total, int Page, int PageSize, IReadOnlyList<EntityItem> Items);
 
-    public sealed record OutletMentions(string? Outlet, int Mentions);
-
-    public sealed record EntityQuote(int Id, string Text, bool Partial, string? Verb, int ArticleId);
-
-    public sealed record RelatedEntity(int Id, string Name, string Type, int SharedArticles);
-
-    public sealed record Adjective(string Word, int Count);
-
-    public sealed record EntityDetail(int Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Roles, int MentionCount, int ArticleCount,
-        IReadOnlyList<OutletMentions> MentionsByOutlet, IReadOnlyList<EntityQuote> Quotes, IReadOnlyList<RelatedEntity> SeenWith, IReadOnlyList<Adjective> Adjectives);
-
     private static readonly string[] s_types = ["Person", "Organization", "Location"];
 
     public static IEndpointRouteBuilder MapEntitiesApi(this IEndpointRouteBuilder endpoints)
@@ -87,56 +76,11 @@ public static class EntitiesApi
         return TypedResults.Ok(new EntityPage(total, pageNumber, size, items));
     }
 
-    private static async Task<Results<Ok<EntityDetail>, ProblemHttpResult>> GetAsync(NewsCorpusDbContext db, int id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Entities.EntityDetails.Detail>, ProblemHttpResult>> GetAsync(NewsCorpusDbContext db, int id, int? articlesPage, CancellationToken cancellationToken)
     {
-        var detail = await LoadAsync(db, id, cancellationToken);
+        var detail = await Entities.EntityDetails.LoadAsync(db, id, articlesPage ?? 1, cancellationToken);
         return detail is null
             ? TypedResults.Problem(title: "Entity not found", detail: $"There is no entity with id {id}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(detail);
-    }
-
-    /// <summary>Everything the entity page and API show about one entity.</summary>
-    public static async Task<EntityDetail?> LoadAsync(NewsCorpusDbContext db, int id, CancellationToken cancellationToken)
-    {
-        var entity = await db.Entities.AsNoTracking().Include(e => e.Aliases).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        var byOutlet = await db.EntityMentions.AsNoTracking()
-            .Where(m => m.EntityId == id)
-            .Join(db.Articles, m => m.ArticleId, a => a.Id, (m, a) => a.Outlet == null ? null : a.Outlet.Name)
-            .GroupBy(name => name)
-            .Select(g => new OutletMentions(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        var quotes = await db.Quotes.AsNoTracking()
-            .Where(q => q.SpeakerEntityId == id)
-            .OrderBy(q => q.ArticleId).ThenBy(q => q.Start)
-            .Select(q => new EntityQuote(q.Id, q.Text, q.Partial, q.Verb, q.ArticleId))
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        var articles = db.EntityMentions.Where(m => m.EntityId == id).Select(m => m.ArticleId).Distinct();
-        var seenWith = await db.EntityMentions.AsNoTracking()
-            .Where(m => m.EntityId != null && m.EntityId != id && articles.Contains(m.ArticleId))
-            .GroupBy(m => m.EntityId)
-            .Select(g => new { EntityId = g.Key!.Value, Shared = g.Select(m => m.ArticleId).Distinct().Count() })
-            .OrderByDescending(x => x.Shared)
-            .Take(10)
-            .Join(db.Entities, x => x.EntityId, e => e.Id, (x, e) => new RelatedEntity(e.Id, e.Name, e.Type, x.Shared))
-            .ToListAsync(cancellationToken);
-        // Demonyms point at their country: "Iranian" for Iran.
-        var adjectives = entity.Type == "Location"
-            ? await db.EntityMentions.AsNoTracking().Where(m => m.Type == "Group" && m.RefersTo == entity.Name)
-                .GroupBy(m => m.Text).Select(g => new Adjective(g.Key, g.Count())).ToListAsync(cancellationToken)
-            : [];
-        return new EntityDetail(entity.Id, entity.Name, entity.Type,
-            [.. entity.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal)],
-            entity.Roles is null ? [] : entity.Roles.Split("; "),
-            entity.MentionCount, entity.ArticleCount,
-            [.. byOutlet.OrderByDescending(o => o.Mentions)],
-            quotes,
-            [.. seenWith.OrderByDescending(s => s.SharedArticles).ThenBy(s => s.Name, StringComparer.Ordinal)],
-            [.. adjectives.OrderByDescending(a => a.Count)]);
     }
 }

@@ -7,9 +7,7 @@ namespace NewsCorpus.Web.Api;
 /// <summary>GET /api/stories and /api/stories/{id}: articles grouped by the event they cover.</summary>
 public static class StoriesApi
 {
-    public sealed record StoryItem(int Id, string Title, DateOnly? FirstPublishedOn, DateOnly? LastPublishedOn, int ArticleCount, int OutletCount, IReadOnlyList<int> ArticleIds);
-
-    public sealed record StoryPage(int Total, int Page, int PageSize, IReadOnlyList<StoryItem> Items);
+    public sealed record StoryPage(int Total, int Page, int PageSize, IReadOnlyList<Stories.StoryList.Item> Items);
 
     public sealed record StoryArticle(int Id, string Title, string? Outlet, DateOnly? PublishedOn, TimeOnly? PublishedTime, string? Byline, string? WireOrigin, int WordCount);
 
@@ -28,19 +26,6 @@ public static class StoriesApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:int}", GetAsync);
         return endpoints;
-    }
-
-    /// <summary>Newest first (undated stories last), a page at a time.</summary>
-    public static async Task<(int Total, List<StoryItem> Items)> LoadPageAsync(NewsCorpusDbContext db, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var total = await db.Stories.CountAsync(cancellationToken);
-        var items = await db.Stories.AsNoTracking()
-            .OrderBy(s => s.LastPublishedOn == null).ThenByDescending(s => s.LastPublishedOn).ThenByDescending(s => s.Id)
-            .Skip((int)Math.Min((page - 1L) * pageSize, Api.Paging.MaxOffset)).Take(pageSize)
-            .Select(s => new StoryItem(s.Id, s.Title, s.FirstPublishedOn, s.LastPublishedOn, s.ArticleCount, s.OutletCount,
-                s.Articles.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id).Select(a => a.Id).ToList()))
-            .ToListAsync(cancellationToken);
-        return (total, items);
     }
 
     public static async Task<StoryDetail?> LoadAsync(NewsCorpusDbContext db, int id, CancellationToken cancellationToken)
@@ -87,8 +72,10 @@ public static class StoriesApi
     public sealed record StoryRow(int Id, string Title, DateOnly? FirstPublishedOn, DateOnly? LastPublishedOn, int ArticleCount, int OutletCount, int? CentralArticleId);
 
     private static async Task<Results<Ok<StoryPage>, ProblemHttpResult, Exports.StreamedExport>> ListAsync(
-        NewsCorpusDbContext db, int? page, int? pageSize, string? format, CancellationToken cancellationToken)
+        NewsCorpusDbContext db, int? page, int? pageSize, string? format, int? minOutlets, bool? hideSingle, string? sort, DateOnly? from, DateOnly? to, string? entity,
+        CancellationToken cancellationToken)
     {
+        var filter = new Stories.StoryFilter(Math.Max(0, minOutlets ?? 0), hideSingle ?? false, Stories.StoryFilter.ReadSort(sort), from, to, entity);
         var (pageNumber, size, problem) = Paging.Read(page, pageSize);
         var (export, formatProblem) = Exports.StreamedExport.ReadFormat(format);
         if ((problem ?? formatProblem) is { } invalid)
@@ -98,14 +85,14 @@ public static class StoriesApi
 
         if (export is { } exportFormat)
         {
-            var rows = db.Stories.AsNoTracking()
+            var rows = (await Stories.StoryList.FilterAsync(db, filter, cancellationToken))
                 .OrderBy(s => s.LastPublishedOn == null).ThenByDescending(s => s.LastPublishedOn).ThenByDescending(s => s.Id)
                 .Select(s => new StoryRow(s.Id, s.Title, s.FirstPublishedOn, s.LastPublishedOn, s.ArticleCount, s.OutletCount, s.CentralArticleId))
                 .AsAsyncEnumerable();
             return Exports.StreamedExport.Of(rows, exportFormat, "stories");
         }
 
-        var (total, items) = await LoadPageAsync(db, pageNumber, size, cancellationToken);
+        var (total, items) = await Stories.StoryList.LoadPageAsync(db, filter, pageNumber, size, cancellationToken);
         return TypedResults.Ok(new StoryPage(total, pageNumber, size, items));
     }
 

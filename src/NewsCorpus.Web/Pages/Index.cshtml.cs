@@ -27,18 +27,14 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public int StoryTotal { get; private set; }
 
-    /// <summary>The newest stories with more than one article: where comparing coverage starts.</summary>
-    public IReadOnlyList<Api.StoriesApi.StoryItem> LatestStories { get; private set; } = [];
+    /// <summary>The newest stories covered by at least two outlets: where comparing coverage starts.</summary>
+    public IReadOnlyList<Web.Stories.StoryList.Item> LatestStories { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ArticleCount = await db.Articles.CountAsync(cancellationToken);
         StoryTotal = await db.Stories.CountAsync(cancellationToken);
-        LatestStories = await db.Stories.AsNoTracking().Where(s => s.ArticleCount > 1)
-            .OrderBy(s => s.LastPublishedOn == null).ThenByDescending(s => s.LastPublishedOn).ThenByDescending(s => s.Id)
-            .Take(5)
-            .Select(s => new Api.StoriesApi.StoryItem(s.Id, s.Title, s.FirstPublishedOn, s.LastPublishedOn, s.ArticleCount, s.OutletCount, new List<int>()))
-            .ToListAsync(cancellationToken);
+        LatestStories = (await Web.Stories.StoryList.LoadPageAsync(db, new Web.Stories.StoryFilter(MinOutlets: 2, HideSingle: true), 1, 5, cancellationToken)).Items;
         OutletTotal = await db.Outlets.CountAsync(o => o.Articles.Any(), cancellationToken);
         WordTotal = ArticleCount == 0 ? 0 : await db.Articles.SumAsync(a => a.WordCount, cancellationToken);
         FirstDate = await db.Articles.MinAsync(a => a.PublishedOn, cancellationToken);

@@ -201,4 +201,29 @@ public sealed class QuotesAndEntitiesTests(TestCorpusFactory factory) : IClassFi
         Assert.Equal(before, after);
         Assert.Equal(3, (await GetJsonAsync("/api/quotes?speaker=Abdul%20Mahdi")).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task The_entity_page_lists_its_articles_by_outlet_and_its_quotes_with_their_headlines()
+    {
+        var id = await EntityIdAsync("Adel Abdul Mahdi");
+        var page = await _client.GetPageAsync($"/Entities/{id}");
+        var articles = page.QuerySelector("#articles-heading")!.ParentElement!;
+        Assert.NotEmpty(articles.QuerySelectorAll("a[href^='/Articles/']"));
+        var quoteLinks = page.QuerySelectorAll("ul.quotes a[href^='/Articles/']").Select(a => a.TextContent).ToList();
+        Assert.NotEmpty(quoteLinks);
+        Assert.DoesNotContain(quoteLinks, t => t.StartsWith("in article", StringComparison.Ordinal));
+
+        var detail = await GetJsonAsync($"/api/entities/{id}");
+        Assert.True(detail.GetProperty("articles").GetArrayLength() > 0);
+        Assert.False(string.IsNullOrEmpty(detail.GetProperty("quotes")[0].GetProperty("articleTitle").GetString()));
+    }
+
+    [Fact]
+    public async Task The_article_page_shows_the_file_name_not_the_server_path()
+    {
+        var page = await _client.GetPageAsync("/Articles/1");
+        var source = page.QuerySelectorAll("dt").Single(dt => dt.TextContent == "Source file").NextElementSibling!.TextContent;
+        Assert.DoesNotContain("/", source, StringComparison.Ordinal);
+        Assert.EndsWith(".txt", source.Split(' ')[0], StringComparison.Ordinal);
+    }
 }
