@@ -21,6 +21,7 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHostedService<CorpusCatchUp>();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
+builder.Services.AddNewsCorpusOpenApi();
 // A query string that does not bind (page=abc) is the client's mistake: 400 problem JSON in every environment.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -64,6 +65,7 @@ app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health");
+app.MapOpenApi();
 app.MapArticlesApi();
 app.MapQuotesApi();
 app.MapEntitiesApi();

@@ -166,4 +166,22 @@ public sealed class BrowsingTests(BrowserFixture fixture) : IClassFixture<Browse
         Assert.True(box!.Width > 300, $"a stacked cell is {box.Width}px wide");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "compare-phone.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task At_390_pixels_no_page_scrolls_sideways()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        var overflowing = new List<string>();
+        foreach (var url in new[] { "/", "/Articles", "/Articles/1", "/Quotes", "/Quotes?speaker=Abdul%20Mahdi", "/Entities", "/Entities/1", "/Stories", "/Stories/1", "/Search?q=iraq", "/Search?q=iraq&tab=quotes", "/Compare?articles=1,2,3", "/Ingestion" })
+        {
+            await page.GotoAsync(url);
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            if (width > 390)
+            {
+                overflowing.Add($"{url} ({width}px)");
+            }
+        }
+
+        Assert.Empty(overflowing);
+    }
 }

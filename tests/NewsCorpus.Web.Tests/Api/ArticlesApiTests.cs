@@ -80,4 +80,20 @@ public sealed class ArticlesApiTests(TestCorpusFactory factory) : IClassFixture<
         var problem = await GetJsonAsync(url, HttpStatusCode.BadRequest, "application/problem+json");
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
     }
+
+    [Fact]
+    public async Task The_api_is_described_in_an_openapi_document_with_its_export_formats()
+    {
+        var document = await GetJsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/articles", "/api/quotes", "/api/entities", "/api/stories", "/api/search", "/api/search/quotes", "/api/compare" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
+        var format = paths.GetProperty("/api/quotes").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "format");
+        Assert.Contains("csv", format.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("jsonl", format.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }
