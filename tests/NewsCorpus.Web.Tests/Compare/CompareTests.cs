@@ -19,11 +19,11 @@ public sealed class CompareTests(StoryCorpus corpus) : IClassFixture<StoryCorpus
     [Fact]
     public async Task Compare_page_aligns_two_wire_copies_and_marks_the_edit()
     {
-        var page = await corpus.Client.GetPageAsync($"/Compare?articles={Ids("000", "002")}");
+        var page = await corpus.Client.GetPageAsync($"/Compare?articles={Ids("000", "002")}&show=all");
 
         var headers = page.QuerySelectorAll("table.alignment thead th").Select(th => th.TextContent.Trim()).ToList();
         Assert.Equal(3, headers.Count);
-        Assert.Contains("The Jerusalem Post", headers);
+        Assert.Contains(headers, h => h.StartsWith("The Jerusalem Post", StringComparison.Ordinal));
         var rows = page.QuerySelectorAll("table.alignment tbody tr");
         Assert.Contains(rows, r => r.ClassName == "row-identical");
         var edited = rows.Where(r => r.ClassName == "row-edited").ToList();
@@ -41,7 +41,7 @@ public sealed class CompareTests(StoryCorpus corpus) : IClassFixture<StoryCorpus
     [Fact]
     public async Task Compare_page_grids_link_each_count_to_its_passage()
     {
-        var page = await corpus.Client.GetPageAsync($"/Compare?articles={Ids("000", "001", "002", "003", "004")}");
+        var page = await corpus.Client.GetPageAsync($"/Compare?articles={Ids("000", "001", "002", "003", "004")}&show=all");
 
         var grids = page.QuerySelectorAll("table.compare-grid");
         Assert.True(grids.Length >= 3);
@@ -138,19 +138,35 @@ public sealed class CompareTests(StoryCorpus corpus) : IClassFixture<StoryCorpus
     public async Task Rows_can_be_narrowed_to_differences_or_each_outlets_own_and_passage_links_still_resolve()
     {
         var ids = Ids("000", "002");
-        var all = (await corpus.Client.GetPageAsync($"/Compare?articles={ids}")).QuerySelectorAll("table.alignment tbody tr").Length;
+        var all = (await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=all")).QuerySelectorAll("table.alignment tbody tr").Length;
 
         var changed = await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=changed");
         var changedRows = changed.QuerySelectorAll("table.alignment tbody tr");
         Assert.InRange(changedRows.Length, 1, all - 1);
         Assert.DoesNotContain(changedRows, r => r.ClassName == "row-identical");
         Assert.Equal("page", changed.QuerySelectorAll(".tabs a").Single(a => a.TextContent.StartsWith("Differences only", StringComparison.Ordinal)).GetAttribute("aria-current"));
-        Assert.All(changed.QuerySelectorAll("table.compare-grid a[href*='#']"), a => Assert.StartsWith($"/Compare?articles={ids}#a", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.All(changed.QuerySelectorAll("table.compare-grid a[href*='#']"), a => Assert.StartsWith($"/Compare?articles={ids}&show=all#a", a.GetAttribute("href"), StringComparison.Ordinal));
 
         var own = await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=own");
         Assert.All(own.QuerySelectorAll("table.alignment tbody tr"), r => Assert.Equal("row-unique", r.ClassName));
 
         var unknown = await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=%3Cb%3E");
-        Assert.Equal(all, unknown.QuerySelectorAll("table.alignment tbody tr").Length);
+        var opening = await corpus.Client.GetPageAsync($"/Compare?articles={ids}");
+        Assert.Equal(opening.QuerySelectorAll("table.alignment tbody tr").Length, unknown.QuerySelectorAll("table.alignment tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task A_long_comparison_opens_on_its_differences_and_columns_are_headed_by_outlet_and_headline()
+    {
+        var ids = Ids("000", "002");
+        var all = (await corpus.Client.GetPageAsync($"/Compare?articles={ids}&show=all")).QuerySelectorAll("table.alignment tbody tr").Length;
+        var opening = await corpus.Client.GetPageAsync($"/Compare?articles={ids}");
+        var expected = all > NewsCorpus.Web.Pages.Compare.IndexModel.LongComparison ? "Differences only" : "All rows";
+        Assert.StartsWith(expected, opening.QuerySelector(".tabs a[aria-current=page]")!.TextContent, StringComparison.Ordinal);
+
+        var headers = opening.QuerySelectorAll("table.alignment thead th").Skip(1).ToList();
+        Assert.Equal(2, headers.Count);
+        Assert.All(headers, h => Assert.False(string.IsNullOrWhiteSpace(h.QuerySelector(".column-headline")?.TextContent)));
+        Assert.DoesNotContain(headers, h => h.TextContent.StartsWith("Article ", StringComparison.Ordinal));
     }
 }

@@ -21,7 +21,11 @@ public sealed class IndexModel(CompareService compare, NewsCorpusDbContext db) :
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
-    public string RowFilter => Show is "changed" or "own" ? Show : "all";
+    /// <summary>Rows past which a comparison opens on its differences: a long shared wire text buries them.</summary>
+    public const int LongComparison = 40;
+
+    public string RowFilter => Show is "changed" or "own" or "all" ? Show
+        : Comparison is { } c && c.Alignment.Count > LongComparison ? "changed" : "all";
 
     public IEnumerable<AlignmentRowView> VisibleRows => RowFilter switch
     {
@@ -31,9 +35,9 @@ public sealed class IndexModel(CompareService compare, NewsCorpusDbContext db) :
     };
 
     /// <summary>What passage links start with: nothing when every row is on the page, else the unfiltered page.</summary>
-    public string AnchorBase => RowFilter == "all" ? "" : $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}";
+    public string AnchorBase => RowFilter == "all" ? "" : $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}&show=all";
 
-    public string FilterUrl(string show) => $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}{(show == "all" ? "" : $"&show={show}")}#text";
+    public string FilterUrl(string show) => $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}&show={show}#text";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -64,7 +68,14 @@ public sealed class IndexModel(CompareService compare, NewsCorpusDbContext db) :
         return Page();
     }
 
-    public string OutletOf(int index) => Comparison!.Articles[index].Outlet ?? $"Article {Comparison.Articles[index].Id}";
+    public string OutletOf(int index) => Comparison!.Articles[index].Outlet ?? "Unknown outlet";
+
+    /// <summary>The first words of an article's headline, to tell columns of one outlet (or of unknown outlets) apart.</summary>
+    public string ShortHeadline(int index)
+    {
+        var words = Comparison!.Articles[index].Title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 6 ? string.Join(' ', words) : string.Join(' ', words.Take(6)) + "…";
+    }
 
     public static string MatchLabel(string match) => match switch
     {
