@@ -72,6 +72,7 @@ app.MapEntitiesApi();
 app.MapSearchApi();
 app.MapStoriesApi();
 app.MapCompareApi();
+app.MapChartsApi();
 
 app.Run();
 return 0;

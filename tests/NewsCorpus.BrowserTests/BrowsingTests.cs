@@ -186,4 +186,28 @@ public sealed class BrowsingTests(BrowserFixture fixture) : IClassFixture<Browse
 
         Assert.Empty(overflowing);
     }
+
+    [Fact]
+    public async Task Charts_are_drawn_without_console_errors()
+    {
+        var page = await fixture.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        foreach (var (url, charts) in new[] { ("/", 1), ("/Quotes", 2), ("/Search?q=iraq", 1) })
+        {
+            await page.GotoAsync(url);
+            await Assertions.Expect(page.Locator("figure.chart .chart-canvas svg")).ToHaveCountAsync(charts);
+        }
+
+        await page.GotoAsync("/Quotes");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "quotes-charts.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join(" | ", errors));
+    }
 }

@@ -5,7 +5,7 @@ using NewsCorpus.Web.Data;
 namespace NewsCorpus.Web.Pages;
 
 /// <summary>The corpus at a glance: counts, date range, outlets and the last ingestion run.</summary>
-public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
+public sealed class IndexModel(NewsCorpusDbContext db, Web.Search.SearchService search) : PageModel
 {
     public sealed record OutletCount(int? Id, string Name, int Articles);
 
@@ -30,8 +30,12 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
     /// <summary>The newest stories covered by at least two outlets: where comparing coverage starts.</summary>
     public IReadOnlyList<Web.Stories.StoryList.Item> LatestStories { get; private set; } = [];
 
+    /// <summary>Articles over time by outlet, for the attention chart.</summary>
+    public Charts.Timeline.Result Attention { get; private set; } = new("day", [], 0);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Attention = await Charts.Timeline.LoadAsync(db, search, null, null, cancellationToken);
         ArticleCount = await db.Articles.CountAsync(cancellationToken);
         StoryTotal = await db.Stories.CountAsync(cancellationToken);
         LatestStories = (await Web.Stories.StoryList.LoadPageAsync(db, new Web.Stories.StoryFilter(MinOutlets: 2, HideSingle: true), 1, 5, cancellationToken)).Items;

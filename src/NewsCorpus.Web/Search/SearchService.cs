@@ -80,18 +80,32 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
 
     private const string TimeoutAdvice = " Try fewer prefixes (word*) or more specific words.";
 
-    private async Task<ArticleResults> ArticlesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>The outlet and date of every article the query matches (for charts whose counts must equal the search's own).</summary>
+    public async Task<IReadOnlyList<ArticleFacts>> MatchingFactsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var notes = query.Notes.ToList();
+        try
+        {
+            return (await MatchAsync(query, [], cancellationToken))?.Hits.Select(h => h.Facts).ToList() ?? [];
+        }
+        catch (SearchTimeoutException)
+        {
+            return [];
+        }
+    }
+
+    // One pass over the hits gives the count, the order and the outlet and month facets; the SQL and parameters come
+    // back for reading the page's snippets. Null when the query cannot match anything.
+    private async Task<(List<Hit> Hits, FullTextSql Sql, Dictionary<string, object?> Parameters)?> MatchAsync(SearchQuery query, List<string> notes, CancellationToken cancellationToken)
+    {
         if (query.IsEmpty || (!query.HasTerms && !query.HasFilters))
         {
-            return new ArticleResults(0, [], [], [], [], notes);
+            return null;
         }
 
         var filters = await FiltersAsync(query, "a", speakerByArticle: true, notes, cancellationToken);
         if (filters is null)
         {
-            return new ArticleResults(0, [], [], [], [], notes);
+            return null;
         }
 
         var parameters = new Dictionary<string, object?>(filters.Value.Parameters);
@@ -101,8 +115,6 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
             sql.AddMatch(query, parameters);
         }
 
-        // One pass over the hits gives the count, the order and the outlet and month facets; only the page's
-        // rows are read again, for their titles and snippets; the entity facet comes from an in-memory index.
         var hitSql = query.HasTerms
             ? sql.ArticleHits(filters.Value.Sql)
             : "SELECT a.\"Id\", 0.0 FROM \"Articles\" a WHERE 1 = 1" + filters.Value.Sql;
@@ -111,6 +123,17 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         var hits = scored.Where(h => known.ContainsKey(h.Id))
             .Select(h => new Hit(h.Id, h.Score, known[h.Id].PublishedOn, known[h.Id].PublishedTime, known[h.Id].Outlet, known[h.Id]))
             .ToList();
+        return (hits, sql, parameters);
+    }
+
+    private async Task<ArticleResults> ArticlesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var notes = query.Notes.ToList();
+        if (await MatchAsync(query, notes, cancellationToken) is not var (hits, sql, parameters))
+        {
+            return new ArticleResults(0, [], [], [], [], notes);
+        }
+
         var ordered = sort == Date || !query.HasTerms
             ? hits.OrderBy(h => h.PublishedOn is null).ThenByDescending(h => h.PublishedOn, StringComparer.Ordinal)
                 .ThenByDescending(h => h.PublishedTime, StringComparer.Ordinal).ThenBy(h => h.Score).ThenBy(h => h.Id)

@@ -46,6 +46,9 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
     /// <summary>The list as a download, with the filters the page shows.</summary>
     public Shared.Downloads Downloads => new("/api/quotes", new Dictionary<string, string?> { ["speaker"] = Speaker, ["q"] = Q, ["outlet"] = Outlet }, "these quotes");
 
+    /// <summary>The most quoted people (in the chosen outlet), for the charts.</summary>
+    public Charts.TopSpeakers.Result Speakers { get; private set; } = new([], []);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Speaker = Limit(Speaker);
@@ -55,6 +58,7 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
             .Select(a => a.Name).Distinct().OrderBy(n => n).Take(1000).ToListAsync(cancellationToken);
         OutletNames = await db.Outlets.Where(o => o.Articles.Any()).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken);
 
+        Speakers = await Charts.TopSpeakers.LoadAsync(db, Outlet, null, null, cancellationToken);
         var (query, count) = await QuoteQuery.FilterAsync(db, Speaker, Q, Outlet, cancellationToken);
         Total = await count(cancellationToken);
         var clusters = query.GroupBy(q => q.QuoteClusterId ?? -q.Id).Select(g => new { Key = g.Key, Count = g.Count(), First = g.Min(q => q.Id) });

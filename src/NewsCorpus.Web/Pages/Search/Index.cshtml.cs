@@ -6,7 +6,7 @@ using NewsCorpus.Web.Search;
 namespace NewsCorpus.Web.Pages.Search;
 
 /// <summary>Search over articles or quotes; the URL holds the whole state (query, tab, sort, page), so a search can be shared.</summary>
-public sealed class IndexModel(SearchService search) : PageModel
+public sealed class IndexModel(SearchService search, Data.NewsCorpusDbContext db) : PageModel
 {
     public const int PageSize = 20;
 
@@ -34,6 +34,9 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public int Total => QuotesTab ? Quotes?.Total ?? 0 : Articles?.Total ?? 0;
 
+    /// <summary>The matching articles over time by outlet (article tab only).</summary>
+    public Charts.Timeline.Result? Attention { get; private set; }
+
     public IReadOnlyList<string> Notes => (QuotesTab ? Quotes?.Notes : Articles?.Notes) ?? Query.Notes;
 
     /// <summary>The list as a download, with the filters the page shows.</summary>
@@ -50,6 +53,7 @@ public sealed class IndexModel(SearchService search) : PageModel
         else
         {
             Articles = await search.SearchArticlesAsync(Query, SortKey, PageNumber, PageSize, cancellationToken);
+            Attention = Articles.Total > 0 ? await Charts.Timeline.LoadAsync(db, search, Q, null, cancellationToken) : null;
         }
     }
 
