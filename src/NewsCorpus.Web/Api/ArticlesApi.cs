@@ -47,8 +47,7 @@ public static class ArticlesApi
         var query = db.Articles.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(outlet))
         {
-            var normalized = Outlet.Normalize(outlet);
-            query = query.Where(a => a.Outlet != null && (a.Outlet.NormalizedName == normalized || a.Outlet.Aliases.Any(x => x.Key == normalized)));
+            query = query.FromOutlet(outlet);
         }
 
         if (export is { } exportFormat)

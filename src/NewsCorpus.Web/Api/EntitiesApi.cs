@@ -11,7 +11,6 @@ public static class EntitiesApi
 
     public sealed record EntityPage(int Total, int Page, int PageSize, IReadOnlyList<EntityItem> Items);
 
-    private static readonly string[] s_types = ["Person", "Organization", "Location"];
 
     public static IEndpointRouteBuilder MapEntitiesApi(this IEndpointRouteBuilder endpoints)
     {
@@ -21,11 +20,6 @@ public static class EntitiesApi
         return endpoints;
     }
 
-    /// <summary>"person", "PERSON", "Person" all name the same type; null when the text names none.</summary>
-    public static string? ParseType(string? type) =>
-        s_types.FirstOrDefault(t => string.Equals(t, type?.Trim(), StringComparison.OrdinalIgnoreCase)
-            || string.Equals(t[..3], type?.Trim(), StringComparison.OrdinalIgnoreCase)
-            || (t == "Organization" && string.Equals(type?.Trim(), "organisation", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>One entity as a row of the export; aliases and roles joined with "; ".</summary>
     public sealed record EntityRow(int Id, string Name, string Type, string Aliases, string? Roles, int MentionCount, int ArticleCount, int OutletCount, int QuoteCount);
@@ -43,7 +37,7 @@ public static class EntitiesApi
         var query = db.Entities.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(type))
         {
-            var parsed = ParseType(type);
+            var parsed = Entities.EntityTypes.Parse(type);
             if (parsed is null)
             {
                 return TypedResults.Problem(title: "Unknown entity type", detail: "type must be person, organization or location.", statusCode: StatusCodes.Status400BadRequest);

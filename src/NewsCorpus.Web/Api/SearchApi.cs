@@ -33,8 +33,6 @@ public static class SearchApi
         return endpoints;
     }
 
-    /// <summary>"date" sorts newest first; anything else is relevance.</summary>
-    public static string Sort(string? sort) => string.Equals(sort, SearchService.Date, StringComparison.OrdinalIgnoreCase) ? SearchService.Date : SearchService.Relevance;
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult, StreamedExport>> SearchArticlesAsync(
         SearchService search, string? q, string? sort, int? page, int? pageSize, string? format, CancellationToken cancellationToken)
@@ -48,10 +46,10 @@ public static class SearchApi
 
         if (export is { } exportFormat)
         {
-            return StreamedExport.Of(AllArticles(search, SearchQuery.Parse(q), Sort(sort), CancellationToken.None), exportFormat, "search");
+            return StreamedExport.Of(AllArticles(search, SearchQuery.Parse(q), SearchService.ReadSort(sort), CancellationToken.None), exportFormat, "search");
         }
 
-        var results = await search.SearchArticlesAsync(SearchQuery.Parse(q), Sort(sort), pageNumber, size, cancellationToken);
+        var results = await search.SearchArticlesAsync(SearchQuery.Parse(q), SearchService.ReadSort(sort), pageNumber, size, cancellationToken);
         return TypedResults.Ok(new SearchResponse(results.Total, pageNumber, size,
             [.. results.Items.Select(i => new SearchItem(i.ArticleId, i.Title, i.Outlet, i.PublishedOn, i.SnippetHtml, Math.Round(-i.Score, 4)))],
             new Facets(results.Outlets, results.Entities, results.Months), results.Notes));
@@ -69,10 +67,10 @@ public static class SearchApi
 
         if (export is { } exportFormat)
         {
-            return StreamedExport.Of(AllQuotes(search, SearchQuery.Parse(q), Sort(sort), CancellationToken.None), exportFormat, "quote-search");
+            return StreamedExport.Of(AllQuotes(search, SearchQuery.Parse(q), SearchService.ReadSort(sort), CancellationToken.None), exportFormat, "quote-search");
         }
 
-        var results = await search.SearchQuotesAsync(SearchQuery.Parse(q), Sort(sort), pageNumber, size, cancellationToken);
+        var results = await search.SearchQuotesAsync(SearchQuery.Parse(q), SearchService.ReadSort(sort), pageNumber, size, cancellationToken);
         return TypedResults.Ok(new QuoteSearchResponse(results.Total, pageNumber, size,
             [.. results.Items.Select(i => new QuotesApi.QuoteItem(i.Id, i.Text, i.Partial, i.SpeakerId is { } id ? new QuotesApi.SpeakerRef(id, i.SpeakerName!) : null,
                 i.SpeakerDescription, i.Verb, i.ArticleId, i.Outlet, i.ClusterId))],

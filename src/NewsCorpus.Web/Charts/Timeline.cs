@@ -48,7 +48,7 @@ public static class Timeline
             .GroupBy(a => new { a.PublishedOn, Outlet = a.Outlet == null ? null : a.Outlet.Name })
             .Select(g => new { g.Key.PublishedOn, g.Key.Outlet, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.PublishedOn, r.Outlet ?? ArticleFacetIndex.UnknownOutlet, r.Count))];
+        return [.. rows.Select(r => (r.PublishedOn, r.Outlet ?? Outlet.UnknownName, r.Count))];
     }
 
     // A span of a few weeks reads by day, a few months by week, anything longer by month.

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
-using NewsCorpus.Web.Search;
 
 namespace NewsCorpus.Web.Charts;
 
@@ -21,8 +20,7 @@ public static class TopSpeakers
         var quotes = db.Quotes.AsNoTracking().Where(q => q.SpeakerEntityId != null);
         if (!string.IsNullOrWhiteSpace(outlet))
         {
-            var key = Outlet.Normalize(outlet);
-            quotes = quotes.Where(q => q.Article!.Outlet != null && (q.Article.Outlet.NormalizedName == key || q.Article.Outlet.Aliases.Any(a => a.Key == key)));
+            quotes = quotes.FromOutlet(outlet);
         }
 
         if (from is { } start)
@@ -47,6 +45,6 @@ public static class TopSpeakers
         return new Result(
             [.. top.Where(t => names.ContainsKey(t.SpeakerId)).Select(t => new Speaker(t.SpeakerId, names[t.SpeakerId], t.Quotes))],
             [.. byOutlet.Where(r => outlets.Contains(r.Outlet)).OrderBy(r => r.Outlet ?? "~").ThenBy(r => ids.IndexOf(r.SpeakerId))
-                .Select(r => new OutletSpeaker(r.Outlet ?? ArticleFacetIndex.UnknownOutlet, r.SpeakerId, r.Quotes))]);
+                .Select(r => new OutletSpeaker(r.Outlet ?? Outlet.UnknownName, r.SpeakerId, r.Quotes))]);
     }
 }

@@ -15,6 +15,9 @@ public sealed class Outlet
     /// <summary>Every name the outlet was seen under, its own included.</summary>
     public List<OutletAlias> Aliases { get; set; } = [];
 
+    /// <summary>What articles without a known outlet are filed and filtered under.</summary>
+    public const string UnknownName = "unknown";
+
     /// <summary>The folded key names are compared by, so "The Jerusalem Post" and "jerusalem post" are one outlet.</summary>
     public static string Normalize(string name) => NewsCorpus.Analysis.Articles.OutletNames.Key(name);
 }

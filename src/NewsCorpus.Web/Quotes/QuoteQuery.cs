@@ -34,10 +34,7 @@ public static class QuoteQuery
 
         if (!string.IsNullOrWhiteSpace(outlet))
         {
-            var normalized = Outlet.Normalize(outlet);
-            query = outlet.Trim().Equals("unknown", StringComparison.OrdinalIgnoreCase)
-                ? query.Where(q => q.Article!.OutletId == null)
-                : query.Where(q => q.Article!.Outlet != null && (q.Article.Outlet.NormalizedName == normalized || q.Article.Outlet.Aliases.Any(x => x.Key == normalized)));
+            query = query.FromOutlet(outlet);
         }
 
         Func<CancellationToken, Task<int>> count = speakerIds is { Count: > 0 } && string.IsNullOrWhiteSpace(words) && string.IsNullOrWhiteSpace(outlet)

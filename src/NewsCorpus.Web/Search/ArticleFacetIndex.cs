@@ -14,9 +14,6 @@ public sealed record ArticleFacts(string Outlet, string? PublishedOn, string? Pu
 /// </summary>
 public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisposable
 {
-    /// <summary>What an article without a known outlet is filed under in facets, filters and charts.</summary>
-    public const string UnknownOutlet = "unknown";
-
     private readonly SemaphoreSlim _building = new(1, 1);
     private Snapshot? _snapshot;
 
@@ -114,7 +111,7 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
             .Select(a => new { a.Id, Outlet = a.Outlet == null ? null : a.Outlet.Name, a.PublishedOn, a.PublishedTime })
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new ArticleFacts(
-            r.Outlet ?? UnknownOutlet,
+            r.Outlet ?? Outlet.UnknownName,
             r.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             r.PublishedTime?.ToString("HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
             entities.GetValueOrDefault(r.Id) ?? []));

@@ -52,6 +52,9 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         return term.Kind == TermKind.Prefix ? quoted + "*" : quoted;
     }
 
+    /// <summary>"date" sorts newest first; anything else is relevance.</summary>
+    public static string ReadSort(string? sort) => string.Equals(sort, Date, StringComparison.OrdinalIgnoreCase) ? Date : Relevance;
+
     public async Task<ArticleResults> SearchArticlesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
     {
         try
@@ -234,7 +237,7 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         var parameters = new Dictionary<string, object?>();
         if (query.Outlet is { } outlet)
         {
-            if (outlet.Trim().Equals("unknown", StringComparison.OrdinalIgnoreCase))
+            if (OutletFilters.IsUnknown(outlet))
             {
                 sql.Append(CultureInfo.InvariantCulture, $" AND {article}.\"OutletId\" IS NULL");
             }

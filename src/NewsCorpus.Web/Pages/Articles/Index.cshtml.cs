@@ -9,7 +9,6 @@ namespace NewsCorpus.Web.Pages.Articles;
 public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 {
     public const int PageSize = 25;
-    public const string UnknownOutlet = "unknown";
 
     public sealed record Row(int Id, string Title, bool TitleDerived, string? Outlet, DateOnly? PublishedOn, int WordCount, string? WireOrigin);
 
@@ -44,14 +43,9 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
         OutletNames = await db.Outlets.Where(o => o.Articles.Any()).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken);
 
         var query = db.Articles.AsNoTracking();
-        if (string.Equals(Outlet, UnknownOutlet, StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrWhiteSpace(Outlet))
         {
-            query = query.Where(a => a.OutletId == null);
-        }
-        else if (!string.IsNullOrWhiteSpace(Outlet))
-        {
-            var normalized = Data.Outlet.Normalize(Outlet);
-            query = query.Where(a => a.Outlet != null && (a.Outlet.NormalizedName == normalized || a.Outlet.Aliases.Any(x => x.Key == normalized)));
+            query = query.FromOutlet(Outlet);
         }
 
         Total = await query.CountAsync(cancellationToken);

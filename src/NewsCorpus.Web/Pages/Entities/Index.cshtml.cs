@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NewsCorpus.Web.Api;
 using NewsCorpus.Web.Data;
 
 namespace NewsCorpus.Web.Pages.Entities;
@@ -22,7 +21,7 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public string? SelectedType => EntitiesApi.ParseType(Type);
+    public string? SelectedType => Web.Entities.EntityTypes.Parse(Type);
 
     public int Total { get; private set; }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsCorpus.Web.Api;
 using NewsCorpus.Web.Search;
 
 namespace NewsCorpus.Web.Pages.Search;
@@ -24,7 +23,7 @@ public sealed class IndexModel(SearchService search, Data.NewsCorpusDbContext db
 
     public bool QuotesTab => string.Equals(Tab, "quotes", StringComparison.OrdinalIgnoreCase);
 
-    public string SortKey => SearchApi.Sort(Sort);
+    public string SortKey => SearchService.ReadSort(Sort);
 
     public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
 

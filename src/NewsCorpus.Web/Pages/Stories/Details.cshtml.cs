@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsCorpus.Web.Api;
+using NewsCorpus.Web.Stories;
 using NewsCorpus.Web.Compare;
 using NewsCorpus.Web.Data;
 
@@ -9,13 +9,13 @@ namespace NewsCorpus.Web.Pages.Stories;
 /// <summary>One story: its articles by outlet and time, a coverage timeline, near-copies, and a picker to compare them.</summary>
 public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
 {
-    public sealed record TimelineDay(DateOnly? Day, IReadOnlyList<StoriesApi.StoryArticle> Articles);
+    public sealed record TimelineDay(DateOnly? Day, IReadOnlyList<StoryDetails.StoryArticle> Articles);
 
-    public StoriesApi.StoryDetail Story { get; private set; } = null!;
+    public StoryDetails.Detail Story { get; private set; } = null!;
 
     public IReadOnlyList<TimelineDay> Timeline { get; private set; } = [];
 
-    public IReadOnlyList<IGrouping<string, StoriesApi.StoryArticle>> ByOutlet { get; private set; } = [];
+    public IReadOnlyList<IGrouping<string, StoryDetails.StoryArticle>> ByOutlet { get; private set; } = [];
 
     public int MostInOneDay { get; private set; }
 
@@ -23,7 +23,7 @@ public sealed class DetailsModel(NewsCorpusDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var story = await StoriesApi.LoadAsync(db, id, cancellationToken);
+        var story = await StoryDetails.LoadAsync(db, id, cancellationToken);
         if (story is null)
         {
             return NotFound();
