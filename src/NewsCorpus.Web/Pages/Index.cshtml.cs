@@ -33,9 +33,13 @@ public sealed class IndexModel(NewsCorpusDbContext db, Web.Search.SearchService 
     /// <summary>Articles over time by outlet, for the attention chart.</summary>
     public Charts.Timeline.Result Attention { get; private set; } = new("day", [], 0);
 
+    /// <summary>Sentences each outlet shares with each other, for the who-runs-whose-copy chart.</summary>
+    public Charts.SharedCopy.Result SharedCopy { get; private set; } = new([], []);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Attention = await Charts.Timeline.LoadAsync(db, search, null, null, cancellationToken);
+        SharedCopy = await Charts.SharedCopy.LoadAsync(db, cancellationToken);
         ArticleCount = await db.Articles.CountAsync(cancellationToken);
         StoryTotal = await db.Stories.CountAsync(cancellationToken);
         LatestStories = (await Web.Stories.StoryList.LoadPageAsync(db, new Web.Stories.StoryFilter(MinOutlets: 2, HideSingle: true), 1, 5, cancellationToken)).Items;

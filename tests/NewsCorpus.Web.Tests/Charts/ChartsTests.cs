@@ -75,4 +75,34 @@ public sealed class ChartsTests(TestCorpusFactory factory) : IClassFixture<TestC
         Assert.Equal("true", figure.QuerySelector(".chart-canvas")!.GetAttribute("aria-hidden"));
         Assert.NotNull(page.QuerySelector("script[src*='echarts']"));
     }
+
+    [Fact]
+    public async Task The_entity_page_draws_what_it_appears_with_from_its_table()
+    {
+        var search = await JsonAsync("/api/entities?q=Soleimani&type=person");
+        var id = search.GetProperty("items")[0].GetProperty("id").GetInt32();
+        var page = await _client.GetPageAsync($"/Entities/{id}");
+        var figure = page.QuerySelector("figure.chart[data-chart=network]")!;
+        Assert.Equal(search.GetProperty("items")[0].GetProperty("name").GetString(), figure.GetAttribute("data-centre"));
+        Assert.NotEmpty(figure.QuerySelectorAll("details table tbody tr"));
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_who_runs_whose_copy()
+    {
+        using var session = new CorpusSession();
+        const string wire = "The harbour authority closed the northern pier on Monday after inspectors found cracks in three of its concrete pillars. "
+            + "Repairs are expected to take at least six weeks and will cost the city several million dollars, officials said. "
+            + "Ferries will dock at the southern pier until the work is finished, the authority said in a statement.";
+        session.Files.Write("copy/sources.json", """{ "ledger.txt": { "outlet": "The Daily Ledger", "date": "2024-03-04" }, "gazette.txt": { "outlet": "Harbour Gazette", "date": "2024-03-04" } }""");
+        session.Files.Write("copy/ledger.txt", $"Pier closed after cracks found\n\n{wire}\n\nThe Ledger asked the mayor for comment on the closure.\n");
+        session.Files.Write("copy/gazette.txt", $"Northern pier shut for repairs\n\n{wire}\n\nLocal fishermen said the closure would cost them a season.\n");
+        await session.IngestAsync(Path.Combine(session.Files.Folder, "copy"));
+
+        using var client = session.Factory.CreateClient();
+        var page = await client.GetPageAsync("/");
+        var table = page.QuerySelector("#copy-heading")!.ParentElement!.QuerySelector("table")!;
+        Assert.Equal(["The Daily Ledger", "Harbour Gazette"], table.QuerySelectorAll("thead th").Skip(1).Select(th => th.TextContent).OrderDescending());
+        Assert.Contains(table.QuerySelectorAll("tbody td"), td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= 3);
+    }
 }

@@ -69,7 +69,26 @@
         });
     }
 
-    var kinds = { timeline: timeline, bars: bars, heatmap: heatmap };
+    // Name | Shared | Type around the figure's centre → a small network, line width by what is shared.
+    function network(figure, table) {
+        var data = rows(table);
+        var centre = figure.dataset.centre;
+        var max = Math.max.apply(null, data.map(function (r) { return Number(r[1]); }));
+        var nodes = [{ name: centre, symbolSize: 36, category: 0 }].concat(data.map(function (r) {
+            return { name: r[0], symbolSize: 14 + 18 * Number(r[1]) / max, category: 1 };
+        }));
+        var links = data.map(function (r) { return { source: centre, target: r[0], value: Number(r[1]), lineStyle: { width: 1 + 5 * Number(r[1]) / max } }; });
+        draw(figure, {
+            tooltip: {},
+            series: [{
+                type: 'graph', layout: 'force', roam: true, label: { show: true, position: 'right' },
+                force: { repulsion: 220, edgeLength: 90 }, categories: [{ name: centre }, { name: 'appears with' }],
+                data: nodes, links: links
+            }]
+        });
+    }
+
+    var kinds = { timeline: timeline, bars: bars, heatmap: heatmap, network: network };
     document.querySelectorAll('figure.chart[data-chart]').forEach(function (figure) {
         var table = figure.querySelector('table');
         var kind = kinds[figure.dataset.chart];
