@@ -12,17 +12,29 @@ public static class CompareApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<Comparison>, ProblemHttpResult>> CompareAsync(HttpRequest request, CompareService compare, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Comparison>, ProblemHttpResult, Exports.StreamedExport>> CompareAsync(
+        HttpRequest request, CompareService compare, string? format, CancellationToken cancellationToken)
     {
         var (ids, error) = CompareRequest.Parse(request.Query["articles"]);
+        var (export, formatProblem) = Exports.StreamedExport.ReadFormat(format);
         if (error is not null)
         {
             return TypedResults.Problem(title: "Cannot compare these articles", detail: error, statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (formatProblem is not null)
+        {
+            return formatProblem;
+        }
+
         var (comparison, missing) = await compare.CompareAsync(ids, cancellationToken);
-        return comparison is null
-            ? TypedResults.Problem(title: "Article not found", detail: $"There is no article {string.Join(", ", missing)}.", statusCode: StatusCodes.Status404NotFound)
+        if (comparison is null)
+        {
+            return TypedResults.Problem(title: "Article not found", detail: $"There is no article {string.Join(", ", missing)}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return export is { } exportFormat
+            ? Exports.StreamedExport.Of(ComparisonRows.Of(comparison), exportFormat, "comparison")
             : TypedResults.Ok(comparison);
     }
 }

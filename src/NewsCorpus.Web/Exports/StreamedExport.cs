@@ -51,6 +51,19 @@ public sealed class StreamedExport(Func<HttpContext, TextWriter, Task> write, Ex
             }
         }, format, name);
 
+    /// <summary>Rows already in memory (a comparison), written the same way.</summary>
+    public static StreamedExport Of<T>(IEnumerable<T> rows, ExportFormat format, string name) => Of(Async(rows), format, name);
+
+    private static async IAsyncEnumerable<T> Async<T>(IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
+    }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

@@ -93,4 +93,21 @@ public sealed class ExportTests : IDisposable
             Assert.NotEmpty((await client.GetPageAsync(page)).QuerySelectorAll(".downloads a[href*='format=csv']"));
         }
     }
+
+    [Fact]
+    public async Task A_comparison_downloads_in_long_form_with_every_part()
+    {
+        using var client = Client();
+        var ids = (await client.GetStringAsync("/api/articles?format=jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetInt32()).Take(2).ToList();
+        var body = await client.GetStringAsync($"/api/compare?articles={ids[0]},{ids[1]}&format=jsonl");
+        var rows = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["alignment", "entity", "figure", "speaker"], rows.Select(r => r.GetProperty("part").GetString()).Distinct().Order());
+        Assert.All(rows, r => Assert.Contains(r.GetProperty("articleId").GetInt32(), ids));
+
+        var csv = (await client.GetStringAsync($"/api/compare?articles={ids[0]},{ids[1]}&format=csv")).TrimStart('\uFEFF');
+        Assert.StartsWith("Part,RowNumber,Match,Name,Type,ArticleId,Outlet,Value", csv, StringComparison.Ordinal);
+        var page = await client.GetPageAsync($"/Compare?articles={ids[0]},{ids[1]}");
+        Assert.Contains(page.QuerySelectorAll(".downloads a").Select(a => a.GetAttribute("href")), h => h!.StartsWith("/api/compare?articles=", StringComparison.Ordinal) && h.EndsWith("format=csv", StringComparison.Ordinal));
+    }
 }

@@ -37,6 +37,9 @@ public sealed class IndexModel(CompareService compare, NewsCorpusDbContext db) :
     /// <summary>What passage links start with: nothing when every row is on the page, else the unfiltered page.</summary>
     public string AnchorBase => RowFilter == "all" ? "" : $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}&show=all";
 
+    /// <summary>The comparison as a download (aligned rows, speakers, entities and figures, one row per article each).</summary>
+    public Shared.Downloads Downloads => new("/api/compare", new Dictionary<string, string?> { ["articles"] = string.Join(",", Comparison!.Articles.Select(a => a.Id)) }, "this comparison");
+
     public string FilterUrl(string show) => $"/Compare?articles={string.Join(",", Comparison!.Articles.Select(a => a.Id))}&show={show}#text";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
