@@ -59,7 +59,7 @@ public sealed class ExportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/api/entities?type=person&format=csv", "Id,Name,Type,Aliases")]
+    [InlineData("/api/entities?type=person&format=csv", "Id,Name,Type,Aliases,Roles,MentionCount,ArticleCount,OutletCount,QuoteCount,MentionsByOutlet")]
     [InlineData("/api/stories?format=csv", "Id,Title,FirstPublishedOn")]
     [InlineData("/api/search?q=parliament&format=csv", "ArticleId,Title,Outlet,PublishedOn,Score")]
     [InlineData("/api/search/quotes?q=iraq&format=csv", "Id,Text,Partial")]
