@@ -32,6 +32,20 @@ if (verb is "search" or "pages")
     return 0;
 }
 
+if (verb == "export")
+{
+    // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- export --database <db> [--write docs/benchmarks.md]
+    var database = Option(args, "--database") ?? throw new ArgumentException("--database <corpus.db or PostgreSQL connection string> is required");
+    var report = await ExportBenchmark.RunAsync(database);
+    Console.WriteLine(report);
+    if (Option(args, "--write") is { } target)
+    {
+        MarkdownReport.Replace(target, AppServices.Section("export", database), report);
+    }
+
+    return 0;
+}
+
 if (verb == "compare")
 {
     var report = await CompareBenchmark.RunAsync();
@@ -46,7 +60,7 @@ if (verb == "compare")
 
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
     return 2;
 }
 
