@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NewsCorpus.Web.Compare;
 using NewsCorpus.Web.Data;
 
 namespace NewsCorpus.Benchmarks;
@@ -21,20 +17,8 @@ internal static class ExportBenchmark
 
     public static async Task<string> RunAsync(string database)
     {
-        await using var factory = new WebApplicationFactory<CompareService>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in AppServices.DatabaseSettings(database))
-            {
-                b.UseSetting(key, value);
-            }
-
-            b.UseSetting("Corpus:SeedOnStart", "false");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        await using var factory = AppServices.Server(database);
+        var address = AppServices.Address(factory);
         int quotes;
         using (var scope = factory.Services.CreateScope())
         {

@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NewsCorpus.Web.Compare;
 using NewsCorpus.Web.Data;
 
 namespace NewsCorpus.Benchmarks;
@@ -46,20 +42,8 @@ internal static partial class PagesBenchmark
 
     public static async Task<string> RunAsync(string database)
     {
-        await using var factory = new WebApplicationFactory<CompareService>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in AppServices.DatabaseSettings(database))
-            {
-                b.UseSetting(key, value);
-            }
-
-            b.UseSetting("Corpus:SeedOnStart", "false");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        await using var factory = AppServices.Server(database);
+        var address = AppServices.Address(factory);
 
         int articles;
         List<int> ids;

@@ -1,8 +1,12 @@
 using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsCorpus.Web;
+using NewsCorpus.Web.Compare;
 
 namespace NewsCorpus.Benchmarks;
 
@@ -78,6 +82,29 @@ internal static class AppServices
 
     /// <summary>Named in each report's heading.</summary>
     public static string ProviderName(string database) => IsPostgres(database) ? "PostgreSQL" : "SQLite";
+
+    /// <summary>The app on Kestrel over a benchmark database (no seeding, warnings only), for timing over real HTTP.</summary>
+    public static WebApplicationFactory<CompareService> Server(string database)
+    {
+        var factory = new WebApplicationFactory<CompareService>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in DatabaseSettings(database))
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.UseSetting("Corpus:SeedOnStart", "false");
+            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>The loopback address the server listens on.</summary>
+    public static string Address(WebApplicationFactory<CompareService> factory) =>
+        factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
     /// <summary>The app's services over one benchmark database, without the web host, logging warnings only.</summary>
     public static ServiceProvider For(string database)
