@@ -115,6 +115,7 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         var sql = FullTextSql.For(db.Database);
         if (query.HasTerms)
         {
+            query = await PrefixExpansion.ExpandAsync(db, query, PrefixExpansion.ArticleVocabulary, notes, cancellationToken);
             sql.AddMatch(query, parameters);
         }
 
@@ -206,6 +207,7 @@ public sealed class SearchService(NewsCorpusDbContext db, ArticleFacetIndex fact
         const string Joins = "JOIN \"Articles\" a ON a.\"Id\" = q.\"ArticleId\" LEFT JOIN \"Outlets\" o ON o.\"Id\" = a.\"OutletId\" LEFT JOIN \"Entities\" e ON e.\"Id\" = q.\"SpeakerEntityId\"";
         if (query.HasTerms)
         {
+            query = await PrefixExpansion.ExpandAsync(db, query, PrefixExpansion.QuoteVocabulary, notes, cancellationToken);
             sql.AddMatch(query, parameters);
         }
 

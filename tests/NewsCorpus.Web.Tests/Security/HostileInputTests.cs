@@ -124,4 +124,25 @@ public sealed class HostileInputTests : IDisposable
         var body = await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("mi* pa* go* tr* se* st*"));
         Assert.Contains("Only the first 4 prefixes", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_prefix_expands_to_a_bounded_number_of_words_and_says_so()
+    {
+        var words = Enumerable.Range(0, 80).Select(i => "zq" + (char)('a' + (i / 26)) + (char)('a' + (i % 26)) + "x").ToList();
+        _session.Files.Write("prefix/many.txt", "Rare words\n\nThe council listed these codes: " + string.Join(' ', words) + ".\n\nThe codes name the harbour berths.\n");
+        await _session.IngestAsync(Path.Combine(_session.Files.Folder, "prefix"));
+
+        using var client = _session.Factory.CreateClient();
+        var body = await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("zq*"));
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        if (!TestDatabase.IsPostgres)
+        {
+            Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("zq* matches more than 50 words", StringComparison.Ordinal));
+        }
+
+        using var narrow = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("zqb*")));
+        Assert.Equal(1, narrow.RootElement.GetProperty("total").GetInt32());
+        Assert.DoesNotContain(narrow.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("matches more than", StringComparison.Ordinal));
+    }
 }
