@@ -145,4 +145,21 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(1, narrow.RootElement.GetProperty("total").GetInt32());
         Assert.DoesNotContain(narrow.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("matches more than", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_page_nested_200000_deep_is_ingested_quickly_with_its_text()
+    {
+        const int depth = 200_000;
+        var html = "<html><head><title>Pier closed</title></head><body>" + string.Concat(Enumerable.Repeat("<div>", depth))
+            + "<p>The harbour authority closed the northern pier on Monday after inspectors found cracks in three of its concrete pillars, officials said.</p>"
+            + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>";
+        var path = _session.Files.Write("deep/page.html", html);
+        var settings = new Dictionary<string, string?>(_session.Factory.Settings) { ["Ingestion:MaxFileBytes"] = "5000000" };
+        using var output = new StringWriter();
+        var watch = Stopwatch.StartNew();
+        var exit = await CommandLine.RunAsync(["ingest", path], output, TextWriter.Null, settings);
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60)); // a few seconds; five minutes before the depth limit
+        Assert.Equal(0, exit);
+        Assert.Matches(@"added\s+1", output.ToString());
+    }
 }
