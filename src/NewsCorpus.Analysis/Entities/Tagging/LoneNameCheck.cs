@@ -6,8 +6,9 @@ namespace NewsCorpus.Analysis.Entities.Tagging;
 /// A second opinion on one-word people. The rules make a person of a capitalised word before a speech verb
 /// ("Officials said", "China said", "PolitiFact rated"); the trained tagger reads such a word in its sentence and,
 /// unless the text names a person with that surname, decides: a person stays, an organisation or a place changes
-/// type, anything else is no entity. Only sentences holding such a word are tagged, so the cost is small. (Longer
-/// names stay with the rules: asked about them too, the tagger cost a correct person — Loretta E. Lynch — on quotes-dev.)
+/// type, anything else is no entity. Longer names get the same second opinion when they start with no given name the
+/// lists know (either as a given name or with its sex) and carry no title ("Home Depot", "Portion Fix Containers").
+/// Only sentences holding such a name are tagged, so the cost is small.
 /// </summary>
 public static class LoneNameCheck
 {
@@ -21,8 +22,10 @@ public static class LoneNameCheck
         var result = new List<EntityMention>(mentions.Count);
         foreach (var mention in mentions)
         {
-            if (mention.Type != EntityType.Person || mention.Text.Contains(' ', StringComparison.Ordinal) || surnames.Contains(mention.Text)
-                || gazetteer.IsGivenName(mention.Text))
+            var first = mention.Text.Split(' ')[0];
+            var longer = mention.Text.Contains(' ', StringComparison.Ordinal);
+            if (mention.Type != EntityType.Person || surnames.Contains(mention.Text) || gazetteer.IsGivenName(first) || gazetteer.SexOf(first) is not null
+                || (longer && (mention.Role is not null || !char.IsUpper(first[0]) || first.Length < 2)))
             {
                 result.Add(mention);
                 continue;
