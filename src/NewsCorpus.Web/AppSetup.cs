@@ -50,6 +50,8 @@ public static class AppSetup
         services.AddScoped<Compare.CompareService>();
         services.AddScoped<Search.SearchService>();
         services.AddSingleton<Search.ArticleFacetIndex>();
+        services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
+        services.AddSingleton<Search.SearchIndex>();
         return services;
     }
 

@@ -19,6 +19,7 @@ builder.Services.AddNewsCorpusLogging(builder.Configuration, toStandardError: fa
 builder.Services.AddNewsCorpus(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHostedService<CorpusCatchUp>();
+builder.Services.AddHostedService<NewsCorpus.Web.Search.SearchIndexer>();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddNewsCorpusOpenApi();

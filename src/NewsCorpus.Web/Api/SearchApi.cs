@@ -51,7 +51,7 @@ public static class SearchApi
 
         var results = await search.SearchArticlesAsync(SearchQuery.Parse(q), SearchService.ReadSort(sort), pageNumber, size, cancellationToken);
         return TypedResults.Ok(new SearchResponse(results.Total, pageNumber, size,
-            [.. results.Items.Select(i => new SearchItem(i.ArticleId, i.Title, i.Outlet, i.PublishedOn, i.SnippetHtml, Math.Round(-i.Score, 4)))],
+            [.. results.Items.Select(i => new SearchItem(i.ArticleId, i.Title, i.Outlet, i.PublishedOn, i.SnippetHtml, Math.Round(i.Score, 4)))],
             new Facets(results.Outlets, results.Entities, results.Months), results.Notes));
     }
 
@@ -84,7 +84,7 @@ public static class SearchApi
             var results = await search.SearchArticlesAsync(query, sort, page, ExportPage, cancellationToken);
             foreach (var item in results.Items)
             {
-                yield return new SearchRow(item.ArticleId, item.Title, item.Outlet, item.PublishedOn, Math.Round(-item.Score, 4));
+                yield return new SearchRow(item.ArticleId, item.Title, item.Outlet, item.PublishedOn, Math.Round(item.Score, 4));
             }
 
             if (results.Items.Count < ExportPage || (long)page * ExportPage >= results.Total)

@@ -54,6 +54,9 @@ public static class CommandLine
             return 0;
         });
 
+        var reindex = new Command("reindex", "Rebuild this machine's search index from the database (while the app is stopped) and print its size.");
+        reindex.SetAction((_, cancellationToken) => ReindexCommand.RunAsync(settings, output, error, cancellationToken));
+
         var files = new Argument<string[]>("files")
         {
             Description = "Text files to analyse as they are; - reads standard input.",
@@ -92,7 +95,7 @@ public static class CommandLine
         var trainNer = new Command("train-ner", "Train the name tagger (averaged structured perceptron) and write its model.") { trainFile, devFile, modelOut, epochs };
         trainNer.SetAction((parse, _) => TrainNerCommand.RunAsync(parse.GetValue(trainFile)!, parse.GetValue(devFile)!, parse.GetValue(modelOut)!, parse.GetValue(epochs), output, error));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus, trainNer };
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, reindex, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus, trainNer };
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

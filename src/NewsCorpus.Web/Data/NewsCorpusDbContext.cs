@@ -47,6 +47,8 @@ public class NewsCorpusDbContext : DbContext
 
     public DbSet<IngestionWarning> IngestionWarnings => Set<IngestionWarning>();
 
+    public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsCorpusDbContext).Assembly);
 }

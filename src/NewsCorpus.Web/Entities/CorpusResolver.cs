@@ -4,6 +4,7 @@ using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Analysis.Quotes;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Ingestion;
+using NewsCorpus.Web.Search;
 using AnalysisMention = NewsCorpus.Analysis.Entities.EntityMention;
 
 namespace NewsCorpus.Web.Entities;
@@ -18,6 +19,13 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
 {
     private const int Chunk = 500;
 
+    private const string SpeakerChanges = """
+        "SpeakerEntityId" IS DISTINCT FROM (
+            SELECT m."EntityId" FROM "EntityMentions" m
+            WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
+            ORDER BY m."Id" LIMIT 1)
+        """;
+
     public async Task ResolveAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -25,18 +33,17 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (mentionCount, entityCount) = await ResolveMentionsAsync(cancellationToken);
 
-        // Only rows whose speaker changes are written (on PostgreSQL an UPDATE writes a new row version).
+        // Only rows whose speaker changes are written (on PostgreSQL an UPDATE writes a new row version); their
+        // articles are searched by speaker, so the search outbox records them first.
+        await SearchOutbox.RecordAllAsync(db, "SELECT \"ArticleId\" FROM \"Quotes\" WHERE " + SpeakerChanges, DateTime.UtcNow, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             """
             UPDATE "Quotes" SET "SpeakerEntityId" = (
                 SELECT m."EntityId" FROM "EntityMentions" m
                 WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
                 ORDER BY m."Id" LIMIT 1)
-            WHERE "SpeakerEntityId" IS DISTINCT FROM (
-                SELECT m."EntityId" FROM "EntityMentions" m
-                WHERE m."ArticleId" = "Quotes"."ArticleId" AND m."Start" = "Quotes"."SpeakerMentionStart" AND m."EntityId" IS NOT NULL
-                ORDER BY m."Id" LIMIT 1)
-            """, cancellationToken);
+            WHERE
+            """ + SpeakerChanges, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             """
             UPDATE "Entities" SET "QuoteCount" = (SELECT count(*) FROM "Quotes" q WHERE q."SpeakerEntityId" = "Entities"."Id")
@@ -190,7 +197,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         await db.SaveChangesAsync(cancellationToken);
 
         // Set-based writes: the mention → entity map goes into a temporary table, then UPDATEs apply it.
-        await AssignAsync("EntityMentions", "EntityId", members.SelectMany(m => m.MentionIds.Select(id => (id, m.Entity.Id))), cancellationToken);
+        await AssignAsync("EntityMentions", "EntityId", members.SelectMany(m => m.MentionIds.Select(id => (id, m.Entity.Id))), cancellationToken, searchable: true);
         return (mentionCount, kept.Count);
     }
 
@@ -250,7 +257,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
     /// The SQL is the same on SQLite and PostgreSQL. Only integers and fixed names go into these statements; nothing
     /// read from articles or users.
     /// </summary>
-    private async Task AssignAsync(string table, string column, IEnumerable<(int Id, int Value)> pairs, CancellationToken cancellationToken)
+    private async Task AssignAsync(string table, string column, IEnumerable<(int Id, int Value)> pairs, CancellationToken cancellationToken, bool searchable = false)
     {
         // A temporary table lives on one connection: keep it open across the statements.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -268,6 +275,14 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
             var field = $"\"{column}\"";
             var clear = $"UPDATE {target} SET {field} = NULL WHERE {field} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"Assignment\" a WHERE a.\"RowId\" = {target}.\"Id\")";
             var set = $"UPDATE {target} SET {field} = a.\"Value\" FROM \"Assignment\" a WHERE a.\"RowId\" = {target}.\"Id\" AND {target}.{field} IS DISTINCT FROM a.\"Value\"";
+            if (searchable)
+            {
+                // The articles whose rows change are searched by this column: the search outbox records them.
+                await SearchOutbox.RecordAllAsync(db,
+                    $"SELECT t.\"ArticleId\" FROM {target} t LEFT JOIN \"Assignment\" a ON a.\"RowId\" = t.\"Id\" WHERE t.{field} IS DISTINCT FROM a.\"Value\"",
+                    DateTime.UtcNow, cancellationToken);
+            }
+
             await db.Database.ExecuteSqlRawAsync(clear, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(set, cancellationToken);
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Assignment\"", cancellationToken);

@@ -13,7 +13,7 @@ namespace NewsCorpus.Web.Ingestion;
 /// Turns article files into rows. Each file is read, decoded, parsed and saved in its own transaction,
 /// so a bad file or a crash never leaves half an article and never stops the rest of the run.
 /// </summary>
-public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, OutletDirectory outlets, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
+public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, OutletDirectory outlets, SearchIndex search, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
 {
     private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
     private static readonly HashSet<string> s_htmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
@@ -66,6 +66,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         }
 
         await RecordRunAsync(run.Id, results, cancellationToken);
+        await search.CatchUpAsync(db, cancellationToken);
         var report = new IngestionReport(run.Id, results, stopwatch.Elapsed);
         logger.LogInformation(
             "Ingestion run {RunId} finished in {ElapsedMs} ms: {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicate} duplicate, {Failed} failed",
@@ -90,6 +91,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
             var article = await db.Articles.Include(a => a.Paragraphs).Include(a => a.Mentions).Include(a => a.Quotes).AsSplitQuery()
                 .SingleAsync(a => a.Id == ids[i], cancellationToken);
             ArticleAnalysis.Apply(article, [.. article.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text)]);
+            db.SearchChanges.Add(new SearchChange { ArticleId = article.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             if (i % BlockSize == 0)
@@ -102,6 +104,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         await BeatAsync(run.Id, cancellationToken);
         await corpus.CompleteAsync(cancellationToken);
         await db.IngestionRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime).SetProperty(r => r.Updated, ids.Count), cancellationToken);
+        await search.CatchUpAsync(db, cancellationToken);
         logger.LogInformation("Reanalysed {ArticleCount} articles", ids.Count);
         return ids.Count;
     }
@@ -332,7 +335,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
             [.. parsed.Paragraphs.Select((p, i) => new ArticleParagraph { Ordinal = i, Text = p })],
             [.. parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason })],
             analysis.Mentions, analysis.Quotes, cancellationToken);
-        await SearchIndex.IndexArticleAsync(db, article.Id, article.Title, parsed.Paragraphs, cancellationToken);
+        await SearchOutbox.RecordAsync(db, article.Id, now, cancellationToken);
         return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id) { Warnings = parsed.Warnings };
     }
 

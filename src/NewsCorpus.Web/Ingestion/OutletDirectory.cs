@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Search;
 
 namespace NewsCorpus.Web.Ingestion;
 
@@ -68,6 +69,7 @@ public sealed class OutletDirectory(NewsCorpusDbContext db, ILogger<OutletDirect
 
     private async Task MergeAsync(Outlet into, int otherId, CancellationToken cancellationToken)
     {
+        await SearchOutbox.RecordAllAsync(db, $"SELECT \"Id\" AS \"ArticleId\" FROM \"Articles\" WHERE \"OutletId\" = {otherId}", DateTime.UtcNow, cancellationToken);
         await db.Articles.Where(a => a.OutletId == otherId).ExecuteUpdateAsync(s => s.SetProperty(a => a.OutletId, into.Id), cancellationToken);
         await db.OutletAliases.Where(a => a.OutletId == otherId).ExecuteUpdateAsync(s => s.SetProperty(a => a.OutletId, into.Id), cancellationToken);
         await db.Outlets.Where(o => o.Id == otherId).ExecuteDeleteAsync(cancellationToken);

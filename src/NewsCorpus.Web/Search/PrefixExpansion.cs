@@ -1,75 +1,66 @@
-using Microsoft.EntityFrameworkCore;
-using NewsCorpus.Web.Data;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace NewsCorpus.Web.Search;
 
 /// <summary>
-/// Bounds what a prefix costs: on SQLite, "troop*" becomes the words of the index that start with it, at most
-/// <see cref="MaxWords"/> of them (those in the most documents), looked up in the full-text index's vocabulary
-/// (fts5vocab), and the query's notes say when more were left out. PostgreSQL keeps its own prefix operator, bounded
-/// by the search's time budget.
+/// Bounds what a prefix costs: "troop*" becomes the index words that start with it, at most <see cref="MaxWords"/>
+/// of them (those in the most documents), and the query's notes say when more were left out. Prefixes match the
+/// start of the indexed (stemmed) words, as they always have.
 /// </summary>
-public static class PrefixExpansion
+internal static class PrefixExpansion
 {
     public const int MaxWords = 50;
 
-    public const string ArticleVocabulary = "ArticleSearchVocab";
-    public const string QuoteVocabulary = "QuoteSearchVocab";
-
-    public static async Task<SearchQuery> ExpandAsync(NewsCorpusDbContext db, SearchQuery query, string vocabulary, List<string> notes, CancellationToken cancellationToken)
+    /// <summary>Each prefix of the query → the index words it stands for (empty when none starts with it).</summary>
+    public static Dictionary<string, List<string>> Expand(IndexReader reader, SearchQuery query, IReadOnlyList<string> fields, List<string> notes)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (db.Database.IsNpgsql() || !query.Required.Concat([query.Excluded]).SelectMany(g => g).Any(t => t.Kind == TermKind.Prefix))
-        {
-            return query;
-        }
-
-        var expanded = new Dictionary<string, List<SearchTerm>>(StringComparer.Ordinal);
+        var expanded = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var prefix in query.Required.SelectMany(g => g).Concat(query.Excluded).Where(t => t.Kind == TermKind.Prefix).Select(t => t.Words[0]).Distinct())
         {
-            var words = await WordsAsync(db, vocabulary, prefix, cancellationToken);
-            if (words.Count > MaxWords)
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var field in fields)
+            {
+                Count(reader, field, SearchAnalyzer.FoldPrefix(prefix), counts);
+            }
+
+            if (counts.Count > MaxWords)
             {
                 notes.Add($"{prefix}* matches more than {MaxWords} words; the {MaxWords} found in most documents were searched.");
             }
 
-            // A prefix no word starts with stays as it is: it matches nothing, quickly.
-            expanded[prefix] = words.Count == 0 ? [new SearchTerm(TermKind.Prefix, [prefix])] : [.. words.Take(MaxWords).Select(w => new SearchTerm(TermKind.Word, [w]))];
+            expanded[prefix] = [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxWords).Select(c => c.Key)];
         }
 
-        IEnumerable<SearchTerm> Expand(SearchTerm term) => term.Kind == TermKind.Prefix ? expanded[term.Words[0]] : [term];
-        return query with
-        {
-            Required = [.. query.Required.Select(g => (IReadOnlyList<SearchTerm>)[.. g.SelectMany(Expand)])],
-            Excluded = [.. query.Excluded.SelectMany(Expand)],
-        };
+        return expanded;
     }
 
-    // The index's words in [prefix, prefix with its last letter raised), most documents first; one more than kept, to know if any were left out.
-    private static async Task<List<string>> WordsAsync(NewsCorpusDbContext db, string vocabulary, string prefix, CancellationToken cancellationToken)
+    private static void Count(IndexReader reader, string field, string prefix, Dictionary<string, int> counts)
     {
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            return;
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT term FROM {vocabulary} WHERE term >= $low AND term < $high ORDER BY doc DESC, term LIMIT {MaxWords + 1}";
-        var low = command.CreateParameter();
-        (low.ParameterName, low.Value) = ("$low", prefix);
-        var high = command.CreateParameter();
-        (high.ParameterName, high.Value) = ("$high", upper);
-        command.Parameters.Add(low);
-        command.Parameters.Add(high);
-        var words = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var start = new BytesRef(prefix);
+        var words = terms.GetEnumerator();
+        if (words.SeekCeil(start) == TermsEnum.SeekStatus.END)
         {
-            words.Add(reader.GetString(0));
+            return;
         }
 
-        return words;
+        do
+        {
+            var word = words.Term;
+            if (!StringHelper.StartsWith(word, start))
+            {
+                return;
+            }
+
+            var text = word.Utf8ToString();
+            counts[text] = counts.GetValueOrDefault(text) + words.DocFreq;
+        }
+        while (words.MoveNext());
     }
 }

@@ -1,30 +1,376 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsCorpus.Web.Data;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace NewsCorpus.Web.Search;
 
+/// <summary>How far a rebuild has come, for the note searches show while it runs.</summary>
+public sealed record IndexRebuild(int Done, int Total);
+
 /// <summary>
-/// Keeps the article full-text table in step with the articles. Called inside the transaction that saves the
-/// article, so the index never disagrees with the rows. Quotes are indexed by triggers on the Quotes table.
+/// This instance's Lucene index of articles and quotes, in a folder of its own. It applies the search outbox in
+/// sequence order and stores the last sequence applied in each commit, so a restart carries on where it stopped; an
+/// index that is missing, unreadable, or older than the outbox keeps, is rebuilt from the database. One process
+/// writes an index folder at a time (Lucene's write lock): the CLI applies changes when the app is not running,
+/// the app's <see cref="SearchIndexer"/> when it is.
 /// </summary>
-public static class SearchIndex
+public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocation location, TimeProvider clock, ILogger<SearchIndex> logger) : IDisposable
 {
-    public static async Task IndexArticleAsync(NewsCorpusDbContext db, int articleId, string title, IEnumerable<string> paragraphs, CancellationToken cancellationToken)
+    private const string SequenceKey = "sequence";
+    private const string UpdatedKey = "updated";
+    private const int RowsPerRead = 50_000;
+    private const int ArticlesPerBatch = 500;
+
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly SortedSet<long> _appliedAbove = [];
+    private LuceneDirectory? _directory;
+    private IndexWriter? _writer;
+    private SearcherManager? _searchers;
+    private long _watermark;
+    private DateTime? _gapSeen;
+    private bool _needsRebuild;
+
+    public SearchAnalyzer Analyzer { get; } = new();
+
+    /// <summary>Set while the index is rebuilt; searches then answer from what it held before.</summary>
+    public IndexRebuild? Rebuilding { get; private set; }
+
+    /// <summary>The last outbox sequence this index holds.</summary>
+    public long Sequence => _watermark;
+
+    public string Folder { get; } = ResolveFolder(options.Value, location);
+
+    private static string ResolveFolder(SearchOptions options, DatabaseLocation location)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var body = string.Join('\n', paragraphs);
-        if (db.Database.IsNpgsql())
+        if (!string.IsNullOrWhiteSpace(options.IndexPath))
         {
-            // The tsvector is a stored generated column: writing the text computes it.
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO "ArticleSearch" ("ArticleId", "Title", "Body") VALUES ({articleId}, {title}, {body})
-                ON CONFLICT ("ArticleId") DO UPDATE SET "Title" = EXCLUDED."Title", "Body" = EXCLUDED."Body"
-                """, cancellationToken);
-            return;
+            return Path.GetFullPath(options.IndexPath);
         }
 
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {articleId}", cancellationToken);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO ArticleSearch(rowid, Title, Body) VALUES ({articleId}, {title}, {body})", cancellationToken);
+        if (location.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+            return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "index");
+        }
+
+        return Path.GetFullPath(Path.Combine("data", "index"));
+    }
+
+    /// <summary>Runs a search on the current view of the index (an empty one before the index is first opened).</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var searchers = _searchers;
+        if (searchers is null)
+        {
+            using var empty = new MultiReader();
+            return search(NewSearcher(empty));
+        }
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Applies every change recorded since the last one applied (or rebuilds, when the index cannot be caught up).
+    /// False when another process holds the index. Waits for a catch-up already running unless a rebuild is.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Rebuilding is not null && !await _lock.WaitAsync(0, cancellationToken))
+        {
+            return false;
+        }
+        else if (Rebuilding is null)
+        {
+            await _lock.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            if (!await OpenAsync(db, cancellationToken))
+            {
+                return false;
+            }
+
+            if (_needsRebuild)
+            {
+                await RebuildLockedAsync(db, cancellationToken);
+            }
+
+            await ApplyPendingAsync(db, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Rebuilds the whole index from the database (the reindex verb); false when another process holds it.</summary>
+    public async Task<bool> RebuildAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!await OpenAsync(db, cancellationToken))
+            {
+                return false;
+            }
+
+            await RebuildLockedAsync(db, cancellationToken);
+            await ApplyPendingAsync(db, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Whether changes are waiting that this index has not applied.</summary>
+    public async Task<bool> IsBehindAsync(NewsCorpusDbContext db, CancellationToken cancellationToken) =>
+        await SearchOutbox.LastAsync(db, cancellationToken) > _watermark + _appliedAbove.Count;
+
+    /// <summary>Article and quote documents, and the size of the folder in bytes.</summary>
+    public (int Articles, int Quotes, long Bytes) Size() => Search(searcher =>
+    {
+        var articles = searcher.Search(new TermQuery(new Term(SearchFields.Kind, SearchFields.ArticleKind)), 1).TotalHits;
+        var quotes = searcher.Search(new TermQuery(new Term(SearchFields.Kind, SearchFields.QuoteKind)), 1).TotalHits;
+        var bytes = System.IO.Directory.Exists(Folder) ? new DirectoryInfo(Folder).EnumerateFiles().Sum(f => f.Length) : 0;
+        return (articles, quotes, bytes);
+    });
+
+    private async Task<bool> OpenAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
+    {
+        if (_writer is not null)
+        {
+            return true;
+        }
+
+        System.IO.Directory.CreateDirectory(Folder);
+        _directory = FSDirectory.Open(Folder);
+        try
+        {
+            _writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE_OR_APPEND));
+            _searchers = new SearcherManager(_writer, true, new Bm25Searchers());
+        }
+        catch (LockObtainFailedException)
+        {
+            logger.LogInformation("The search index at {IndexPath} is held by another process; it applies the changes", Folder);
+            Close();
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+        {
+            logger.LogWarning(ex, "The search index at {IndexPath} could not be read; it is rebuilt from the database", Folder);
+            Close();
+            System.IO.Directory.Delete(Folder, recursive: true);
+            System.IO.Directory.CreateDirectory(Folder);
+            _directory = FSDirectory.Open(Folder);
+            _writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE));
+            _searchers = new SearcherManager(_writer, true, new Bm25Searchers());
+        }
+
+        await ReadCommitAsync(db, cancellationToken);
+        return true;
+    }
+
+    // Where the last commit left off, and whether the outbox still holds every change since.
+    private async Task ReadCommitAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
+    {
+        var data = _writer!.CommitData;
+        var last = await SearchOutbox.LastAsync(db, cancellationToken);
+        var retention = TimeSpan.FromDays(options.Value.OutboxRetentionDays);
+        var hasSequence = data.TryGetValue(SequenceKey, out var sequenceText) && long.TryParse(sequenceText, CultureInfo.InvariantCulture, out _watermark);
+        var updated = data.TryGetValue(UpdatedKey, out var updatedText) && DateTime.TryParse(updatedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTime.MinValue;
+        // Changes after this index's sequence may have been pruned only if it is older than the outbox keeps them.
+        var first = await SearchOutbox.FirstAsync(db, cancellationToken);
+        var pruned = first > _watermark + 1 && updated < clock.GetUtcNow().UtcDateTime - retention + TimeSpan.FromHours(1);
+        _needsRebuild = !hasSequence || _watermark > last || pruned;
+        if (!hasSequence)
+        {
+            _watermark = 0;
+        }
+
+        logger.LogInformation("Search index at {IndexPath} opened at sequence {Sequence} (outbox at {Last}); rebuild needed: {Rebuild}", Folder, _watermark, last, _needsRebuild);
+    }
+
+    private IndexWriterConfig WriterConfig(OpenMode mode) => new(SearchAnalyzer.Version, Analyzer)
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = 64,
+    };
+
+    private async Task RebuildLockedAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        // Changes recorded after this point are applied afterwards, so an article changed during the rebuild is not missed.
+        var target = await SearchOutbox.LastAsync(db, cancellationToken);
+        var ids = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
+        Rebuilding = new IndexRebuild(0, ids.Count);
+        try
+        {
+            _writer!.DeleteAll();
+            await WriteAsync(db, ids, replace: false, done => Rebuilding = new IndexRebuild(done, ids.Count), cancellationToken);
+            _watermark = target;
+            _appliedAbove.Clear();
+            Commit();
+            _needsRebuild = false;
+        }
+        catch
+        {
+            _writer!.Rollback();
+            Close();
+            throw;
+        }
+        finally
+        {
+            Rebuilding = null;
+        }
+
+        logger.LogInformation("Search index rebuilt: {ArticleCount} articles in {ElapsedMs} ms", ids.Count, started.ElapsedMilliseconds);
+    }
+
+    private async Task ApplyPendingAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var rows = await SearchOutbox.PendingAsync(db, _watermark, RowsPerRead, cancellationToken);
+            var fresh = rows.Where(r => !_appliedAbove.Contains(r.Id)).ToList();
+            if (fresh.Count > 0)
+            {
+                await WriteAsync(db, [.. fresh.Select(r => r.ArticleId).Distinct()], replace: true, _ => { }, cancellationToken);
+                _appliedAbove.UnionWith(fresh.Select(r => r.Id));
+            }
+
+            var moved = Advance();
+            if (fresh.Count > 0 || moved)
+            {
+                Commit();
+            }
+
+            if (rows.Count < RowsPerRead || fresh.Count == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    // Moves the watermark over applied changes. A missing sequence number is a change not yet committed (PostgreSQL
+    // hands out numbers before commit) or one rolled back: it is waited for a while, then passed.
+    private bool Advance()
+    {
+        var before = _watermark;
+        while (_appliedAbove.Count > 0)
+        {
+            if (_appliedAbove.Min == _watermark + 1)
+            {
+                _watermark++;
+                _appliedAbove.Remove(_watermark);
+                continue;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            _gapSeen ??= now;
+            if (now - _gapSeen < GapPatience)
+            {
+                break;
+            }
+
+            _watermark = _appliedAbove.Min - 1;
+            _gapSeen = null;
+        }
+
+        if (_appliedAbove.Count == 0)
+        {
+            _gapSeen = null;
+        }
+
+        return _watermark != before;
+    }
+
+    private TimeSpan GapPatience => location.Provider == DatabaseProvider.Postgres ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
+
+    // Reads articles in batches (the next batch is read while this one is indexed, on every core).
+    private async Task WriteAsync(NewsCorpusDbContext db, List<int> articleIds, bool replace, Action<int> progress, CancellationToken cancellationToken)
+    {
+        var batches = articleIds.Chunk(ArticlesPerBatch).ToList();
+        var next = batches.Count > 0 ? SearchDocuments.LoadAsync(db, batches[0], cancellationToken) : null;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var documents = await next!;
+            next = b + 1 < batches.Count ? SearchDocuments.LoadAsync(db, batches[b + 1], cancellationToken) : null;
+            var batch = batches[b];
+            await Task.Run(() => Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, id =>
+            {
+                var term = new Term(SearchFields.Article, SearchDocuments.Key(id));
+                if (!documents.TryGetValue(id, out var docs))
+                {
+                    _writer!.DeleteDocuments(term);
+                }
+                else if (replace)
+                {
+                    _writer!.UpdateDocuments(term, docs);
+                }
+                else
+                {
+                    _writer!.AddDocuments(docs);
+                }
+            }), cancellationToken);
+            progress((b * ArticlesPerBatch) + batch.Length);
+        }
+    }
+
+    private void Commit()
+    {
+        _writer!.SetCommitData(new Dictionary<string, string>
+        {
+            [SequenceKey] = _watermark.ToString(CultureInfo.InvariantCulture),
+            [UpdatedKey] = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+        _searchers!.MaybeRefreshBlocking();
+    }
+
+    private static IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+
+    private sealed class Bm25Searchers : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => SearchIndex.NewSearcher(reader);
+    }
+
+    private void Close()
+    {
+        _searchers?.Dispose();
+        _searchers = null;
+        _writer?.Dispose();
+        _writer = null;
+        _directory?.Dispose();
+        _directory = null;
+    }
+
+    public void Dispose()
+    {
+        Close();
+        _lock.Dispose();
+        Analyzer.Dispose();
     }
 }

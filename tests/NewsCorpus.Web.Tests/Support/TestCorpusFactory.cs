@@ -46,6 +46,8 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:NewsCorpus"] = Database.ConnectionString,
         ["Corpus:SeedPath"] = SeedPath,
         ["Ingestion:MaxFileBytes"] = "100000",
+        // Each instance its own search index, as on separate machines.
+        ["Search:IndexPath"] = Path.Combine(Root, "index"),
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -575,6 +575,28 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.ToTable("RemovedBlocks");
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SearchChanges");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.Story", b =>
                 {
                     b.Property<int>("Id")

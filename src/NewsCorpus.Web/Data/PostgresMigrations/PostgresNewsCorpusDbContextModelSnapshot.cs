@@ -608,6 +608,30 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.ToTable("RemovedBlocks");
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SearchChanges");
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.Story", b =>
                 {
                     b.Property<int>("Id")

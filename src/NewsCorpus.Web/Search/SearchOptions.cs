@@ -1,0 +1,16 @@
+namespace NewsCorpus.Web.Search;
+
+/// <summary>Where the search index lives and how it is kept current (section "Search").</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>The index folder; by default "index" beside the SQLite file, or data/index with PostgreSQL.</summary>
+    public string? IndexPath { get; set; }
+
+    /// <summary>How often the web app looks for changes to apply (the catch-up target is 5 seconds).</summary>
+    public double PollSeconds { get; set; } = 1;
+
+    /// <summary>How long applied changes are kept; an index older than this is rebuilt from the database.</summary>
+    public int OutboxRetentionDays { get; set; } = 7;
+}
