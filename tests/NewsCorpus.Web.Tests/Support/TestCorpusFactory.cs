@@ -16,7 +16,7 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
     {
     }
 
-    private TestCorpusFactory(TestCorpusFactory? sharedWith)
+    private TestCorpusFactory(TestCorpusFactory? sharedWith, string? indexPath = null)
     {
         Root = Directory.CreateTempSubdirectory("newscorpus-test-").FullName;
         SeedPath = Path.Combine(Root, "seeds");
@@ -26,14 +26,21 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
             File.Copy(seed, Path.Combine(SeedPath, Path.GetFileName(seed)));
         }
 
+        IndexPath = indexPath ?? Path.Combine(Root, "index");
         _ownsDatabase = sharedWith is null;
         Database = sharedWith?.Database ?? new TestDatabase(Root);
     }
 
     public TestDatabase Database { get; }
 
-    /// <summary>A second app instance on <paramref name="other"/>'s database (which that one drops when disposed).</summary>
-    public static TestCorpusFactory SharingDatabaseOf(TestCorpusFactory other) => new(other);
+    /// <summary>
+    /// A second app instance on <paramref name="other"/>'s database (which that one drops when disposed), with its own
+    /// search index unless <paramref name="indexPath"/> names one.
+    /// </summary>
+    public static TestCorpusFactory SharingDatabaseOf(TestCorpusFactory other, string? indexPath = null) => new(other, indexPath);
+
+    /// <summary>This instance's search index folder.</summary>
+    public string IndexPath { get; }
 
     public string Root { get; }
 
@@ -47,7 +54,7 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
         ["Corpus:SeedPath"] = SeedPath,
         ["Ingestion:MaxFileBytes"] = "100000",
         // Each instance its own search index, as on separate machines.
-        ["Search:IndexPath"] = Path.Combine(Root, "index"),
+        ["Search:IndexPath"] = IndexPath,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
