@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
 
@@ -6,20 +7,67 @@ namespace NewsCorpus.Web.Search;
 /// <summary>What search needs to know of an article besides its text: outlet, date and the entities it mentions.</summary>
 public sealed record ArticleFacts(string Outlet, string? PublishedOn, string? PublishedTime, int[] Entities);
 
+/// <summary>The three facets of a search: outlets and entities by count, months newest first.</summary>
+public sealed record SearchFacets(List<FacetValue> Outlets, List<FacetValue> Entities, List<FacetValue> Months);
+
 /// <summary>
-/// Outlet, date and entities of every article, held in memory for ordering hits by date and for the facets:
-/// counting over every hit is then a pass over small records instead of joins over every hit and every mention.
-/// Rebuilt when an ingestion run has finished since it was built (entities are resolved at the end of a run);
-/// articles added since are looked up in the database.
+/// Outlet, month and entities of every article, held in memory as arrays indexed by article id, so counting the facets
+/// of 100,000 hits is a pass over integers. Rebuilt when an ingestion run has finished since it was built (entities are
+/// resolved at the end of a run); articles added since are looked up in the database.
 /// </summary>
 public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisposable
 {
+    private const int OutletCount = 20;
+    private const int MonthCount = 24;
+
     private readonly SemaphoreSlim _building = new(1, 1);
     private Snapshot? _snapshot;
 
     public void Dispose() => _building.Dispose();
 
-    private sealed record Snapshot(string Version, Dictionary<int, ArticleFacts> Articles, Dictionary<int, string> Names);
+    /// <summary>Each known article's facts by id (null where no article is), with the facet values as small integers.</summary>
+    private sealed class Snapshot(string version, ArticleFacts?[] articles, Dictionary<int, string> names)
+    {
+        public string Version { get; } = version;
+
+        public ArticleFacts?[] Articles { get; } = articles;
+
+        public Dictionary<int, string> Names { get; } = names;
+
+        public Ordinals Outlets { get; } = new(articles, a => a.Outlet);
+
+        public Ordinals Months { get; } = new(articles, a => a.PublishedOn is { Length: >= 7 } day ? day[..7] : null);
+
+        public Dictionary<int, int> EntityOrdinal { get; } = names.Keys.Order().Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+
+        public ArticleFacts? Find(int id) => id >= 0 && id < Articles.Length ? Articles[id] : null;
+    }
+
+    /// <summary>A text value of each article as a number, and the values.</summary>
+    private sealed class Ordinals
+    {
+        public Ordinals(ArticleFacts?[] articles, Func<ArticleFacts, string?> value)
+        {
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            Of = new int[articles.Length];
+            for (var id = 0; id < articles.Length; id++)
+            {
+                Of[id] = articles[id] is { } article && value(article) is { } text
+                    ? numbers.TryGetValue(text, out var n) ? n : numbers[text] = numbers.Count
+                    : -1;
+            }
+
+            Values = new string[numbers.Count];
+            foreach (var (text, n) in numbers)
+            {
+                Values[n] = text;
+            }
+        }
+
+        public int[] Of { get; }
+
+        public string[] Values { get; }
+    }
 
     /// <summary>The facts of each article, from the index or (for articles newer than it) from the database.</summary>
     public async Task<Dictionary<int, ArticleFacts>> FactsAsync(NewsCorpusDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
@@ -30,7 +78,7 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
         var missing = new List<int>();
         foreach (var id in articleIds)
         {
-            if (snapshot.Articles.TryGetValue(id, out var known))
+            if (snapshot.Find(id) is { } known)
             {
                 facts[id] = known;
             }
@@ -40,6 +88,84 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
             }
         }
 
+        foreach (var (id, article) in await LoadMissingAsync(db, missing, cancellationToken))
+        {
+            facts[id] = article;
+        }
+
+        return facts;
+    }
+
+    /// <summary>Outlets (top 20), entities mentioned by most of the articles (top <paramref name="entityCount"/>) and months (newest 24).</summary>
+    public async Task<SearchFacets> FacetsAsync(NewsCorpusDbContext db, IReadOnlyList<int> articleIds, int entityCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var snapshot = await CurrentAsync(db, cancellationToken);
+        var outlets = new int[snapshot.Outlets.Values.Length];
+        var months = new int[snapshot.Months.Values.Length];
+        var entities = new int[snapshot.EntityOrdinal.Count];
+        var missing = new List<int>();
+        foreach (var id in articleIds)
+        {
+            if (snapshot.Find(id) is not { } article)
+            {
+                missing.Add(id);
+                continue;
+            }
+
+            if (snapshot.Outlets.Of[id] is var outlet and >= 0)
+            {
+                outlets[outlet]++;
+            }
+
+            if (snapshot.Months.Of[id] is var month and >= 0)
+            {
+                months[month]++;
+            }
+
+            foreach (var entity in article.Entities)
+            {
+                if (snapshot.EntityOrdinal.TryGetValue(entity, out var n))
+                {
+                    entities[n]++;
+                }
+            }
+        }
+
+        var extra = (await LoadMissingAsync(db, missing, cancellationToken)).Values.ToList();
+        return new SearchFacets(
+            Top(Merge(snapshot.Outlets.Values, outlets, extra.Select(a => a.Outlet)), OutletCount),
+            Top(Merge([.. snapshot.Names.Keys.Order().Select(id => snapshot.Names[id])], entities,
+                extra.SelectMany(a => a.Entities).Where(snapshot.Names.ContainsKey).Select(id => snapshot.Names[id])), entityCount),
+            [.. Merge(snapshot.Months.Values, months, extra.Where(a => a.PublishedOn is { Length: >= 7 }).Select(a => a.PublishedOn![..7]))
+                .OrderByDescending(f => f.Value, StringComparer.Ordinal).Take(MonthCount)]);
+    }
+
+    private static List<FacetValue> Merge(string[] values, int[] counts, IEnumerable<string> more)
+    {
+        var merged = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                merged[values[i]] = merged.GetValueOrDefault(values[i]) + counts[i];
+            }
+        }
+
+        foreach (var value in more)
+        {
+            merged[value] = merged.GetValueOrDefault(value) + 1;
+        }
+
+        return [.. merged.Select(m => new FacetValue(m.Key, m.Value))];
+    }
+
+    private static List<FacetValue> Top(List<FacetValue> values, int count) =>
+        [.. values.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(count)];
+
+    private static async Task<Dictionary<int, ArticleFacts>> LoadMissingAsync(NewsCorpusDbContext db, List<int> missing, CancellationToken cancellationToken)
+    {
+        var facts = new Dictionary<int, ArticleFacts>();
         foreach (var chunk in missing.Chunk(500))
         {
             foreach (var (id, article) in await LoadAsync(db, db.Articles.Where(a => chunk.Contains(a.Id)), [], cancellationToken))
@@ -49,27 +175,6 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
         }
 
         return facts;
-    }
-
-    /// <summary>The entities mentioned by most of the given articles, with how many of them mention each.</summary>
-    public async Task<List<FacetValue>> TopEntitiesAsync(NewsCorpusDbContext db, IEnumerable<ArticleFacts> articles, int count, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        var snapshot = await CurrentAsync(db, cancellationToken);
-        var counts = new Dictionary<int, int>();
-        foreach (var article in articles)
-        {
-            foreach (var entity in article.Entities)
-            {
-                counts[entity] = counts.GetValueOrDefault(entity) + 1;
-            }
-        }
-
-        return [.. counts
-            .Where(c => snapshot.Names.ContainsKey(c.Key))
-            .Select(c => new FacetValue(snapshot.Names[c.Key], c.Value))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
-            .Take(count)];
     }
 
     private async Task<Snapshot> CurrentAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
@@ -94,7 +199,13 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
                 .Select(m => new { m.ArticleId, EntityId = m.EntityId!.Value }).Distinct().ToListAsync(cancellationToken);
             var entities = pairs.GroupBy(p => p.ArticleId).ToDictionary(g => g.Key, g => g.Select(p => p.EntityId).ToArray());
             var articles = await LoadAsync(db, db.Articles, entities, cancellationToken);
-            _snapshot = new Snapshot(version, articles, names);
+            var byId = new ArticleFacts?[articles.Count == 0 ? 0 : articles.Keys.Max() + 1];
+            foreach (var (id, article) in articles)
+            {
+                byId[id] = article;
+            }
+
+            _snapshot = new Snapshot(version, byId, names);
             logger.LogInformation("Search facet index built for {ArticleCount} articles and {EntityCount} entities in {ElapsedMs} ms",
                 articles.Count, names.Count, started.ElapsedMilliseconds);
             return _snapshot;
@@ -112,8 +223,8 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new ArticleFacts(
             r.Outlet ?? Outlet.UnknownName,
-            r.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            r.PublishedTime?.ToString("HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+            r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.PublishedTime?.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
             entities.GetValueOrDefault(r.Id) ?? []));
     }
 

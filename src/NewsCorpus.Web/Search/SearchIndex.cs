@@ -34,6 +34,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
     private long _watermark;
+    private long _searchable;
     private DateTime? _gapSeen;
     private bool _needsRebuild;
 
@@ -42,8 +43,8 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     /// <summary>Set while the index is rebuilt; searches then answer from what it held before.</summary>
     public IndexRebuild? Rebuilding { get; private set; }
 
-    /// <summary>The last outbox sequence this index holds.</summary>
-    public long Sequence => _watermark;
+    /// <summary>The last outbox sequence that searches see (applied, committed and opened for searching).</summary>
+    public long Sequence => Interlocked.Read(ref _searchable);
 
     public string Folder { get; } = ResolveFolder(options.Value, location);
 
@@ -146,7 +147,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
 
     /// <summary>Whether changes are waiting that this index has not applied.</summary>
     public async Task<bool> IsBehindAsync(NewsCorpusDbContext db, CancellationToken cancellationToken) =>
-        await SearchOutbox.LastAsync(db, cancellationToken) > _watermark + _appliedAbove.Count;
+        _writer is null || await SearchOutbox.LastAsync(db, cancellationToken) > Sequence + _appliedAbove.Count;
 
     /// <summary>Article and quote documents, and the size of the folder in bytes.</summary>
     public (int Articles, int Quotes, long Bytes) Size() => Search(searcher =>
@@ -208,6 +209,8 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
         {
             _watermark = 0;
         }
+
+        Interlocked.Exchange(ref _searchable, _watermark);
 
         logger.LogInformation("Search index at {IndexPath} opened at sequence {Sequence} (outbox at {Last}); rebuild needed: {Rebuild}", Folder, _watermark, last, _needsRebuild);
     }
@@ -348,6 +351,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
         });
         _writer.Commit();
         _searchers!.MaybeRefreshBlocking();
+        Interlocked.Exchange(ref _searchable, _watermark);
     }
 
     private static IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };

@@ -44,14 +44,8 @@ public sealed class SearchService(NewsCorpusDbContext db, SearchIndex index, Art
         }
 
         var items = await ArticleItemsAsync(hits.Page, text, cancellationToken);
-        var known = await facts.FactsAsync(db, hits.All!, cancellationToken);
-        var matched = hits.All!.Where(known.ContainsKey).Select(id => known[id]).ToList();
-        var outlets = matched.GroupBy(f => f.Outlet).Select(g => new FacetValue(g.Key, g.Count()))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(20).ToList();
-        var months = matched.Where(f => f.PublishedOn is { Length: >= 7 }).GroupBy(f => f.PublishedOn![..7]).Select(g => new FacetValue(g.Key, g.Count()))
-            .OrderByDescending(f => f.Value, StringComparer.Ordinal).Take(24).ToList();
-        var entities = await facts.TopEntitiesAsync(db, matched, 10, cancellationToken);
-        return new ArticleResults(hits.Total, items, outlets, entities, months, notes);
+        var facets = await facts.FacetsAsync(db, hits.All!, 10, cancellationToken);
+        return new ArticleResults(hits.Total, items, facets.Outlets, facets.Entities, facets.Months, notes);
     }
 
     public async Task<QuoteResults> SearchQuotesAsync(SearchQuery query, string sort, int page, int pageSize, CancellationToken cancellationToken)
