@@ -52,6 +52,9 @@ public sealed class CorpusGenerator(int seed)
             .Select(f => PlainTextArticleReader.Read(TextDecoder.Decode(File.ReadAllBytes(f)).Text!).Paragraphs.Where(p => TextShape.CountWords(p) >= 8).ToList())
             .ToList();
 
+    /// <summary>One generated article: its outlet, file name and text (a " date YYYY-MM-DD" line, the headline, paragraphs).</summary>
+    public sealed record Article(string Outlet, string FileName, string Text);
+
     /// <summary>Writes <paramref name="articles"/> articles; returns the bytes written.</summary>
     public long Write(string outFolder, int articles, List<List<string>> sources)
     {
@@ -64,6 +67,18 @@ public sealed class CorpusGenerator(int seed)
         }
 
         long bytes = 0;
+        foreach (var article in Articles(articles, sources))
+        {
+            File.WriteAllText(Path.Combine(outFolder, Slug(article.Outlet), article.FileName), article.Text);
+            bytes += Encoding.UTF8.GetByteCount(article.Text);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The articles <see cref="Write"/> writes, in the same order, without touching the disk.</summary>
+    public IEnumerable<Article> Articles(int articles, List<List<string>> sources)
+    {
         var written = 0;
         var story = 0;
         var start = new DateOnly(2015, 1, 1);
@@ -93,15 +108,10 @@ public sealed class CorpusGenerator(int seed)
                 }
 
                 text.Append(CultureInfo.InvariantCulture, $"Officials described the {keyword} talks as decisive, and {_random.Next(2, 900)} people attended the session.\n");
-                var path = Path.Combine(outFolder, Slug(outlet), $"{story:D6}-{written:D6}.txt");
-                var content = text.ToString();
-                File.WriteAllText(path, content);
-                bytes += Encoding.UTF8.GetByteCount(content);
+                yield return new Article(outlet, $"{story:D6}-{written:D6}.txt", text.ToString());
                 written++;
             }
         }
-
-        return bytes;
     }
 
     private string Person() => $"{s_givenNames[_random.Next(s_givenNames.Length)]} {s_surnames[_random.Next(s_surnames.Length)]}";

@@ -32,6 +32,21 @@ if (verb is "search" or "pages")
     return 0;
 }
 
+if (verb == "search-scale")
+{
+    // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- search-scale --articles 1000000 --index /tmp/index1m [--write docs/benchmarks.md]
+    var count = int.Parse(Option(args, "--articles") ?? "1000000", CultureInfo.InvariantCulture);
+    var indexFolder = Option(args, "--index") ?? throw new ArgumentException("--index <folder> is required");
+    var report = SearchScaleBenchmark.Run(count, indexFolder);
+    Console.WriteLine(report);
+    if (Option(args, "--write") is { } target)
+    {
+        MarkdownReport.Replace(target, "search-scale", report);
+    }
+
+    return 0;
+}
+
 if (verb == "export")
 {
     // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- export --database <db> [--write docs/benchmarks.md]
@@ -60,7 +75,7 @@ if (verb == "compare")
 
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] | search-scale --articles N --index <folder> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
     return 2;
 }
 

@@ -485,7 +485,7 @@ public static class PlainTextArticleReader
                 var start = text.LastIndexOf(' ', i) + 1;
                 var word = text[start..i];
                 // "U.S." and "Mr." end a word, not a sentence.
-                if (word.Length <= 2 || word.Contains('.', StringComparison.Ordinal) || word is "Mr" or "Mrs" or "Ms" or "Dr" or "Gen" or "Sen" or "Rep" or "St" or "Prof")
+                if (word.Length <= 2 || word.Contains('.', StringComparison.Ordinal) || Language.Lexicon.TitleAbbreviations.Contains(word))
                 {
                     continue;
                 }

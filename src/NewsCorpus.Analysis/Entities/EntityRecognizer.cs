@@ -72,16 +72,11 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         "parliament", "government", "cabinet", "ministry", "embassy", "regime", "authorities", "judiciary", "lawmakers",
     };
 
-    private static readonly HashSet<string> s_speechVerbs = new(StringComparer.Ordinal)
-    {
-        "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "warned", "stated", "declared", "announced",
-        "explained", "noted", "argued", "insisted", "claimed", "asked", "replied", "responded", "urged", "stressed", "admitted",
-        "continued", "vowed", "promised", "recalled",
-    };
+    private static readonly IReadOnlySet<string> s_speechVerbs = Lexicon.NameCueVerbs;
 
     private static readonly HashSet<string> s_locationPrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "from", "across", "outside", "inside", "into", "to", "towards" };
 
-    private static readonly HashSet<string> s_personTitleWords = new(StringComparer.Ordinal) { "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt", "Prof", "Rev", "St" };
+    private static readonly IReadOnlySet<string> s_personTitleWords = Lexicon.TitleAbbreviations;
 
     public static EntityRecognizer Default { get; } = new(Gazetteer.Default);
 

@@ -13,19 +13,10 @@ public readonly record struct Sentence(int Start, int End, int FirstToken, int T
 /// </summary>
 public static class SentenceSplitter
 {
-    private static readonly HashSet<string> s_noBreakAbbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev",
-        "St", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "No", "Nos", "vs", "v", "etc", "approx", "est", "Jr", "Sr", "Pres", "Supt", "Insp", "Det", "Brig", "Hon",
-        "Inc", "Ltd", "Co", "Corp", "Bros", "Dept", "Univ", "Ave", "Blvd", "Rd", "fig", "al", "pp", "cf",
-    };
+    private static readonly IReadOnlySet<string> s_noBreakAbbreviations = Lexicon.Abbreviations;
 
     // After these abbreviations a sentence may still end, if the next word clearly starts one.
-    private static readonly HashSet<string> s_endingAbbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Inc", "Ltd", "Co", "Corp", "etc", "Jr", "Sr", "Bros",
-    };
+    private static readonly IReadOnlySet<string> s_endingAbbreviations = Lexicon.ClosingAbbreviations;
 
     private static readonly HashSet<string> s_sentenceStarters = new(StringComparer.Ordinal)
     {

@@ -20,19 +20,7 @@ public sealed record QuoteMention(int Start, int End, string Text, bool Partial,
 /// </summary>
 public static class QuoteExtractor
 {
-    private static readonly HashSet<string> s_speechVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "wrote", "writes", "write", "tweeted", "tweets",
-        "posted", "warned", "warns", "vowed", "vows", "stated", "states", "declared", "declares", "announced", "announces",
-        "explained", "explains", "noted", "notes", "argued", "argues", "insisted", "insists", "claimed", "claims", "continued",
-        "continues", "asked", "asks", "replied", "replies", "responded", "responds", "answered", "urged", "urges", "stressed",
-        "acknowledged", "admitted", "recalled", "complained", "conceded", "suggested", "predicted", "cautioned", "threatened",
-        "promised", "pledged", "maintained", "quipped", "joked", "shouted", "yelled", "chanted", "whispered", "mused", "remarked",
-        "observed", "concluded", "countered", "contended", "alleged", "testified", "reported", "reports", "tweet", "thundered",
-        "lamented", "boasted", "scoffed", "sang", "sings", "read", "reads", "began", "concluded", "emphasized", "emphasised",
-        "demanded", "described", "called", "exclaimed", "interjected", "pointed", "repeated", "charged", "blasted", "slammed",
-        "echoed", "agreed", "disagreed", "adding", "telling", "writing", "asking", "warning", "noting", "arguing", "declaring",
-    };
+    private static readonly IReadOnlySet<string> s_speechVerbs = Lexicon.SpeechVerbs;
 
     // Words that open a clause after a quote that says when or why, not who ("…,” when X blasted him).
     private static readonly HashSet<string> s_subordinators = new(StringComparer.OrdinalIgnoreCase)
@@ -545,10 +533,7 @@ public static class QuoteExtractor
         return end;
     }
 
-    private static readonly HashSet<string> s_dottedTitles = new(StringComparer.Ordinal)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt", "Prof", "Rev", "St", "Jr", "Sr", "Del", "Adm", "Cmdr", "Supt",
-    };
+    private static readonly IReadOnlySet<string> s_dottedTitles = Lexicon.NameAbbreviations;
 
     private static bool IsAbbreviationBeforeDot(Token token) =>
         s_dottedTitles.Contains(token.Text) || (token.Text.Length == 1 && char.IsUpper(token.Text[0]));

@@ -17,9 +17,8 @@ internal sealed record IndexHits(int Total, IReadOnlyList<(int Id, float Score)>
         var top = TopFieldCollector.Create(byDate ? ByDate : ByRelevance, Math.Max(1, skip + take), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var all = collectAll ? new IdCollector() : null;
         searcher.Search(query, all is null ? top : MultiCollector.Wrap(top, all));
-        var page = top.GetTopDocs(skip, take).ScoreDocs
-            .Select(d => (Id: searcher.Doc(d.Doc).GetField(SearchFields.Id).GetInt32Value() ?? 0, d.Score))
-            .ToList();
+        var ids = MultiDocValues.GetNumericValues(searcher.IndexReader, SearchFields.Id);
+        var page = top.GetTopDocs(skip, take).ScoreDocs.Select(d => (Id: (int)(ids?.Get(d.Doc) ?? 0), d.Score)).ToList();
         return new IndexHits(top.TotalHits, page, all?.Ids);
     }
 

@@ -11,9 +11,9 @@ namespace NewsCorpus.Web.Search;
 /// </summary>
 internal static class SearchDocuments
 {
-    private sealed record ArticleRow(int Id, string Title, int? OutletId, DateOnly? PublishedOn, TimeOnly? PublishedTime);
+    internal sealed record ArticleRow(int Id, string Title, int? OutletId, DateOnly? PublishedOn, TimeOnly? PublishedTime);
 
-    private sealed record QuoteRow(int Id, int ArticleId, string Text, int? SpeakerEntityId, string? SpeakerDescription);
+    internal sealed record QuoteRow(int Id, int ArticleId, string Text, int? SpeakerEntityId, string? SpeakerDescription);
 
     /// <summary>The documents of each article that still exists, by article id.</summary>
     public static async Task<Dictionary<int, List<Document>>> LoadAsync(NewsCorpusDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal static class SearchDocuments
         return documents;
     }
 
-    private static Document ArticleDocument(ArticleRow article, string body, IEnumerable<int> entities, List<QuoteRow> quotes)
+    internal static Document ArticleDocument(ArticleRow article, string body, IEnumerable<int> entities, List<QuoteRow> quotes)
     {
         var document = Common(SearchFields.ArticleKind, article.Id, article);
         document.Add(new TextField(SearchFields.Title, article.Title, Field.Store.NO));
@@ -94,17 +94,19 @@ internal static class SearchDocuments
             new StringField(SearchFields.Kind, kind, Field.Store.NO),
             new StringField(SearchFields.Article, Key(article.Id), Field.Store.NO),
             new NumericDocValuesField(SearchFields.Id, id),
-            new StoredField(SearchFields.Id, id),
             new StringField(SearchFields.Outlet, article.OutletId is { } outlet ? Key(outlet) : SearchFields.NoOutlet, Field.Store.NO),
             new NumericDocValuesField(SearchFields.When, When(article.PublishedOn, article.PublishedTime)),
         };
         if (article.PublishedOn is { } day)
         {
-            document.Add(new Int32Field(SearchFields.Day, day.DayNumber, Field.Store.NO));
+            document.Add(new Int32Field(SearchFields.Day, day.DayNumber, s_dayType));
         }
 
         return document;
     }
+
+    // A day is one of a few thousand values: two trie terms per document are plenty for range filters.
+    private static readonly FieldType s_dayType = new(Int32Field.TYPE_NOT_STORED) { NumericPrecisionStep = SearchFields.DayPrecisionStep };
 
     public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 

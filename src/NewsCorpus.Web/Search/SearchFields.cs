@@ -26,6 +26,9 @@ internal static class SearchFields
     /// <summary>Publication day number (days since 0001-01-01), for date filters; absent when undated.</summary>
     public const string Day = "day";
 
+    /// <summary>Trie precision of <see cref="Day"/>, the same when indexing and filtering.</summary>
+    public const int DayPrecisionStep = 16;
+
     /// <summary>Publication date and time in ticks, for date order; <see cref="long.MinValue"/> when undated.</summary>
     public const string When = "when";
 

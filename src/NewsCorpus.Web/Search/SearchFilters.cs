@@ -22,7 +22,7 @@ internal static class SearchFilters
 
         if (query.From is not null || query.To is not null)
         {
-            filters.Add(NumericRangeQuery.NewInt32Range(SearchFields.Day, query.From?.DayNumber, query.To?.DayNumber, true, true));
+            filters.Add(NumericRangeQuery.NewInt32Range(SearchFields.Day, SearchFields.DayPrecisionStep, query.From?.DayNumber, query.To?.DayNumber, true, true));
         }
 
         if (query.Entity is { } entity)

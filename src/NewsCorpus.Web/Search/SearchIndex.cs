@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Threading.Channels;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -219,7 +221,10 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     {
         OpenMode = mode,
         Similarity = new BM25Similarity(),
-        RAMBufferSizeMB = 64,
+        // Fewer, larger flushes and no compound files: less merging and copying while whole corpora go in.
+        RAMBufferSizeMB = 256,
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
+        UseCompoundFile = false,
     };
 
     private async Task RebuildLockedAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
@@ -312,33 +317,51 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
 
     private TimeSpan GapPatience => location.Provider == DatabaseProvider.Postgres ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
 
-    // Reads articles in batches (the next batch is read while this one is indexed, on every core).
+    // One reader fetches batches of articles from the database into a bounded queue while a writer per core analyses
+    // and adds them, so neither waits for the other between batches.
     private async Task WriteAsync(NewsCorpusDbContext db, List<int> articleIds, bool replace, Action<int> progress, CancellationToken cancellationToken)
     {
-        var batches = articleIds.Chunk(ArticlesPerBatch).ToList();
-        var next = batches.Count > 0 ? SearchDocuments.LoadAsync(db, batches[0], cancellationToken) : null;
-        for (var b = 0; b < batches.Count; b++)
+        var queue = Channel.CreateBounded<(int Id, List<Document>? Documents)>(new BoundedChannelOptions(2 * ArticlesPerBatch) { SingleWriter = true });
+        var writers = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(_ => Task.Run(() => IndexFromAsync(queue.Reader, replace, cancellationToken), cancellationToken)).ToList();
+        try
         {
-            var documents = await next!;
-            next = b + 1 < batches.Count ? SearchDocuments.LoadAsync(db, batches[b + 1], cancellationToken) : null;
-            var batch = batches[b];
-            await Task.Run(() => Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, id =>
+            var done = 0;
+            foreach (var batch in articleIds.Chunk(ArticlesPerBatch))
             {
-                var term = new Term(SearchFields.Article, SearchDocuments.Key(id));
-                if (!documents.TryGetValue(id, out var docs))
+                var documents = await SearchDocuments.LoadAsync(db, batch, cancellationToken);
+                foreach (var id in batch)
                 {
-                    _writer!.DeleteDocuments(term);
+                    await queue.Writer.WriteAsync((id, documents.GetValueOrDefault(id)), cancellationToken);
                 }
-                else if (replace)
-                {
-                    _writer!.UpdateDocuments(term, docs);
-                }
-                else
-                {
-                    _writer!.AddDocuments(docs);
-                }
-            }), cancellationToken);
-            progress((b * ArticlesPerBatch) + batch.Length);
+
+                progress(done += batch.Length);
+            }
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            await Task.WhenAll(writers);
+        }
+    }
+
+    private async Task IndexFromAsync(ChannelReader<(int Id, List<Document>? Documents)> queue, bool replace, CancellationToken cancellationToken)
+    {
+        await foreach (var (id, documents) in queue.ReadAllAsync(cancellationToken))
+        {
+            var term = new Term(SearchFields.Article, SearchDocuments.Key(id));
+            if (documents is null)
+            {
+                _writer!.DeleteDocuments(term);
+            }
+            else if (replace)
+            {
+                _writer!.UpdateDocuments(term, documents);
+            }
+            else
+            {
+                _writer!.AddDocuments(documents);
+            }
         }
     }
 
