@@ -20,13 +20,13 @@ internal static partial class PagesBenchmark
     private static readonly string[] s_loadHeader =
     [
         "",
-        "`wrk -t2 -c32 -d10s --latency` against the same server:",
+        "`wrk -t2 -c32 -d20s --latency` against the same server:",
         "",
         "| URL | requests/s | p99 latency | non-2xx | socket errors |",
         "| --- | ---: | ---: | ---: | --- |",
     ];
 
-    private static readonly string[] s_wrkArguments = ["-t2", "-c32", "-d10s", "--latency"];
+    private static readonly string[] s_wrkArguments = ["-t2", "-c32", "-d20s", "--latency"];
 
     [GeneratedRegex(@"Requests/sec:\s+(?<rps>[\d.]+)")]
     private static partial Regex RequestsPerSecond();

@@ -109,7 +109,8 @@ internal static class SearchScaleBenchmark
         var hits = IndexHits.Collect(searcher, words.Build(text, query, SearchFields.ArticleKind, filters), false, 0, 20, true);
         var outletCounts = new int[64];
         var monthCounts = new Dictionary<int, int>();
-        foreach (var id in hits.All!)
+        using var all = hits.All!;
+        foreach (var id in all.Ids)
         {
             outletCounts[outletOf[id]]++;
             monthCounts[monthOf[id]] = monthCounts.GetValueOrDefault(monthOf[id]) + 1;

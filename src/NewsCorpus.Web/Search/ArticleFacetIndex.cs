@@ -38,7 +38,17 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
 
         public Ordinals Months { get; } = new(articles, a => a.PublishedOn is { Length: >= 7 } day ? day[..7] : null);
 
-        public Dictionary<int, int> EntityOrdinal { get; } = names.Keys.Order().Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        /// <summary>Entity ids in order: an entity's place here is its number in <see cref="EntitiesOf"/>.</summary>
+        public int[] EntityIds { get; } = [.. names.Keys.Order()];
+
+        /// <summary>The entities of each article as numbers into <see cref="EntityIds"/>, by article id.</summary>
+        public int[][] EntitiesOf { get; } = Number(articles, names);
+
+        private static int[][] Number(ArticleFacts?[] articles, Dictionary<int, string> names)
+        {
+            var ordinal = names.Keys.Order().Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+            return [.. articles.Select(a => a is null ? [] : a.Entities.Where(ordinal.ContainsKey).Select(e => ordinal[e]).ToArray())];
+        }
 
         public ArticleFacts? Find(int id) => id >= 0 && id < Articles.Length ? Articles[id] : null;
     }
@@ -103,11 +113,11 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
         var snapshot = await CurrentAsync(db, cancellationToken);
         var outlets = new int[snapshot.Outlets.Values.Length];
         var months = new int[snapshot.Months.Values.Length];
-        var entities = new int[snapshot.EntityOrdinal.Count];
+        var entities = new int[snapshot.EntityIds.Length];
         var missing = new List<int>();
         foreach (var id in articleIds)
         {
-            if (snapshot.Find(id) is not { } article)
+            if (snapshot.Find(id) is null)
             {
                 missing.Add(id);
                 continue;
@@ -123,19 +133,16 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
                 months[month]++;
             }
 
-            foreach (var entity in article.Entities)
+            foreach (var entity in snapshot.EntitiesOf[id])
             {
-                if (snapshot.EntityOrdinal.TryGetValue(entity, out var n))
-                {
-                    entities[n]++;
-                }
+                entities[entity]++;
             }
         }
 
         var extra = (await LoadMissingAsync(db, missing, cancellationToken)).Values.ToList();
         return new SearchFacets(
             Top(Merge(snapshot.Outlets.Values, outlets, extra.Select(a => a.Outlet)), OutletCount),
-            Top(Merge([.. snapshot.Names.Keys.Order().Select(id => snapshot.Names[id])], entities,
+            Top(Merge([.. snapshot.EntityIds.Select(id => snapshot.Names[id])], entities,
                 extra.SelectMany(a => a.Entities).Where(snapshot.Names.ContainsKey).Select(id => snapshot.Names[id])), entityCount),
             [.. Merge(snapshot.Months.Values, months, extra.Where(a => a.PublishedOn is { Length: >= 7 }).Select(a => a.PublishedOn![..7]))
                 .OrderByDescending(f => f.Value, StringComparer.Ordinal).Take(MonthCount)]);

@@ -192,7 +192,23 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
         }
 
         await ReadCommitAsync(db, cancellationToken);
+        if (!_needsRebuild)
+        {
+            Warm();
+        }
+
         return true;
+    }
+
+    private void Warm()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Search(searcher =>
+        {
+            SearchWarmup.Warm(searcher, Analyzer);
+            return 0;
+        });
+        logger.LogInformation("Search index warmed in {ElapsedMs} ms", started.ElapsedMilliseconds);
     }
 
     // Where the last commit left off, and whether the outbox still holds every change since.
@@ -242,6 +258,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
             _appliedAbove.Clear();
             Commit();
             _needsRebuild = false;
+            Warm();
         }
         catch
         {

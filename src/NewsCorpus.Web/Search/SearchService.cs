@@ -43,8 +43,9 @@ public sealed class SearchService(NewsCorpusDbContext db, SearchIndex index, Art
             return new ArticleResults(0, [], [], [], [], notes);
         }
 
+        using var all = hits.All!;
         var items = await ArticleItemsAsync(hits.Page, text, cancellationToken);
-        var facets = await facts.FacetsAsync(db, hits.All!, 10, cancellationToken);
+        var facets = await facts.FacetsAsync(db, all.Ids, 10, cancellationToken);
         return new ArticleResults(hits.Total, items, facets.Outlets, facets.Entities, facets.Months, notes);
     }
 
@@ -70,8 +71,9 @@ public sealed class SearchService(NewsCorpusDbContext db, SearchIndex index, Art
             return [];
         }
 
-        var known = await facts.FactsAsync(db, hits.All!, cancellationToken);
-        return [.. hits.All!.Where(known.ContainsKey).Select(id => known[id])];
+        using var all = hits.All!;
+        var known = await facts.FactsAsync(db, all.Ids, cancellationToken);
+        return [.. all.Ids.Where(known.ContainsKey).Select(id => known[id])];
     }
 
     // The hits of one kind of document, or null when the query cannot match anything.
