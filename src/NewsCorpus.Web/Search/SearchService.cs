@@ -106,9 +106,9 @@ public sealed class SearchService(NewsCorpusDbContext db, SearchIndex index, Art
     // Read-your-writes: a change recorded in this database is applied before searching, unless a rebuild is under way.
     private async Task EnsureCurrentAsync(List<string> notes, CancellationToken cancellationToken)
     {
-        if (index.Rebuilding is null && await index.IsBehindAsync(db, cancellationToken))
+        if (index.Rebuilding is null && await index.IsBehindAsync(db, cancellationToken) && !await index.CatchUpAsync(db, cancellationToken))
         {
-            await index.CatchUpAsync(db, cancellationToken);
+            notes.Add("The search index is catching up with recent changes: the newest may not show for a moment.");
         }
 
         if (index.Rebuilding is { } rebuild)

@@ -20,8 +20,8 @@ public sealed class SearchQueryTests
         Assert.Equal(new DateOnly(2020, 1, 1), query.From);
         Assert.Equal(new DateOnly(2020, 12, 31), query.To);
         var words = new IndexQuery(new SearchAnalyzer(), IndexQuery.ArticleFields, new() { ["troop"] = ["troop", "trooper"] });
-        Assert.Equal("+((title:iran^4.0 body:iran) (title:iraq^4.0 body:iraq)) +((title:\"foreign troop\"^4.0 body:\"foreign troop\"))"
-            + " +((title:troop^4.0 title:trooper^4.0 body:troop body:trooper))", words.Text(query)!.ToString());
+        Assert.Equal("+((title:iran^4.0 body:iran) (title:iraq^4.0 body:iraq)) +(title:\"foreign troop\"^4.0 body:\"foreign troop\")"
+            + " +(title:troop^4.0 title:trooper^4.0 body:troop body:trooper)", words.Text(query)!.ToString());
     }
 
     [Theory]
