@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Analysis.Entities;
 
 namespace NewsCorpus.Web.Api;
 
 /// <summary>GET /api/entities and /api/entities/{id}: resolved people, organisations and places.</summary>
 public static class EntitiesApi
 {
-    public sealed record EntityItem(int Id, string Name, string Type, IReadOnlyList<string> Aliases, int MentionCount);
+    public sealed record EntityItem(int Id, string Name, EntityType Type, IReadOnlyList<string> Aliases, int MentionCount);
 
     public sealed record EntityPage(int Total, int Page, int PageSize, IReadOnlyList<EntityItem> Items);
 
@@ -22,7 +23,7 @@ public static class EntitiesApi
 
 
     /// <summary>One entity as a row of the export; aliases and roles joined with "; ".</summary>
-    public sealed record EntityRow(int Id, string Name, string Type, string Aliases, string? Roles, int MentionCount, int ArticleCount, int OutletCount, int QuoteCount,
+    public sealed record EntityRow(int Id, string Name, EntityType Type, string Aliases, string? Roles, int MentionCount, int ArticleCount, int OutletCount, int QuoteCount,
         string MentionsByOutlet);
 
     private static async Task<Results<Ok<EntityPage>, ProblemHttpResult, Exports.StreamedExport>> ListAsync(
@@ -44,7 +45,7 @@ public static class EntitiesApi
                 return TypedResults.Problem(title: "Unknown entity type", detail: "type must be person, organization or location.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            query = query.Where(e => e.Type == parsed);
+            query = query.Where(e => e.Type == parsed.Value);
         }
 
         if (!string.IsNullOrWhiteSpace(q))

@@ -27,7 +27,7 @@ internal sealed class CorpusFigures(NewsCorpusDbContext db, TextWriter output)
     /// <summary>People named in full (given name and surname, middle initials aside) in several articles, and how many entities hold each.</summary>
     public async Task WriteSplitPeopleAsync()
     {
-        var mentions = await db.EntityMentions.AsNoTracking().Where(m => m.Type == nameof(EntityType.Person) && m.EntityId != null)
+        var mentions = await db.EntityMentions.AsNoTracking().Where(m => m.Type == EntityType.Person && m.EntityId != null)
             .Select(m => new { m.ArticleId, m.Text, EntityId = m.EntityId!.Value }).ToListAsync();
         var people = mentions.Select(m => (m.ArticleId, m.EntityId, Name: FullName(m.Text))).Where(m => m.Name is not null)
             .GroupBy(m => m.Name!).Where(g => g.Select(m => m.ArticleId).Distinct().Count() >= MinArticles)
@@ -48,7 +48,7 @@ internal sealed class CorpusFigures(NewsCorpusDbContext db, TextWriter output)
     public async Task WritePollutedNamesAsync()
     {
         var (lowerCase, capitalised) = await WordCasesAsync();
-        var names = await db.Entities.AsNoTracking().Where(e => e.Type == nameof(EntityType.Person)).OrderByDescending(e => e.MentionCount).Take(TopPeople)
+        var names = await db.Entities.AsNoTracking().Where(e => e.Type == EntityType.Person).OrderByDescending(e => e.MentionCount).Take(TopPeople)
             .Select(e => e.Name).ToListAsync();
         var polluted = names.Where(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, _, ..]
             && (PersonNames.Default.IsNonNameWord(first) || (lowerCase.GetValueOrDefault(first.ToLowerInvariant()) > capitalised.GetValueOrDefault(first) && !Gazetteer.Default.IsGivenName(first)))).ToList();

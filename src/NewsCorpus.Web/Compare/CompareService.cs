@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis.Compare;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Analysis.Entities;
 
 namespace NewsCorpus.Web.Compare;
 
@@ -17,7 +18,7 @@ public sealed class CompareService(NewsCorpusDbContext db)
 
     private sealed record QuoteRow(int Id, int ArticleId, string Text, int Start, string? Speaker, string? SpeakerText, string? SpeakerDescription, int? SpeakerEntityId, int? ClusterId);
 
-    private sealed record MentionRow(int ArticleId, int EntityId, string Name, string Type, int Start);
+    private sealed record MentionRow(int ArticleId, int EntityId, string Name, EntityType Type, int Start);
 
     /// <summary>The comparison, or the ids that do not exist.</summary>
     public async Task<(Comparison? Comparison, IReadOnlyList<int> Missing)> CompareAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
@@ -70,7 +71,7 @@ public sealed class CompareService(NewsCorpusDbContext db)
     }
 
     private static List<GridRow> Speakers(IReadOnlyList<int> ids, List<QuoteRow> quotes, List<SentenceLocator> locators) =>
-        Grid(ids, quotes.Select(q => (Key: SpeakerKey(q), q.ArticleId, q.Start, Name: SpeakerName(q), q.SpeakerEntityId, Type: (string?)null)), locators)
+        Grid(ids, quotes.Select(q => (Key: SpeakerKey(q), q.ArticleId, q.Start, Name: SpeakerName(q), q.SpeakerEntityId, Type: (EntityType?)null)), locators)
             .Take(MaxSpeakers).ToList();
 
     private static string SpeakerKey(QuoteRow quote) =>
@@ -82,11 +83,11 @@ public sealed class CompareService(NewsCorpusDbContext db)
             : "no speaker found");
 
     private static List<GridRow> Entities(IReadOnlyList<int> ids, List<MentionRow> mentions, List<SentenceLocator> locators) =>
-        Grid(ids, mentions.Select(m => (Key: "e" + m.EntityId.ToString(System.Globalization.CultureInfo.InvariantCulture), m.ArticleId, m.Start, m.Name, (int?)m.EntityId, (string?)m.Type)), locators)
+        Grid(ids, mentions.Select(m => (Key: "e" + m.EntityId.ToString(System.Globalization.CultureInfo.InvariantCulture), m.ArticleId, m.Start, m.Name, (int?)m.EntityId, (EntityType?)m.Type)), locators)
             .Take(MaxEntities).ToList();
 
     // Rows ordered by how many articles carry them, then by how often; each count links to its first passage.
-    private static IEnumerable<GridRow> Grid(IReadOnlyList<int> ids, IEnumerable<(string Key, int ArticleId, int Start, string Name, int? EntityId, string? Type)> items, List<SentenceLocator> locators) =>
+    private static IEnumerable<GridRow> Grid(IReadOnlyList<int> ids, IEnumerable<(string Key, int ArticleId, int Start, string Name, int? EntityId, EntityType? Type)> items, List<SentenceLocator> locators) =>
         items.GroupBy(i => i.Key)
             .Select(g =>
             {

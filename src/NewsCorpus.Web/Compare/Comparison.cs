@@ -1,4 +1,5 @@
 using NewsCorpus.Analysis.Compare;
+using NewsCorpus.Analysis.Entities;
 
 namespace NewsCorpus.Web.Compare;
 
@@ -15,7 +16,7 @@ public sealed record SentenceView(int Index, string Text, IReadOnlyList<SegmentV
 public sealed record AlignmentRowView(string Match, IReadOnlyList<string?> Sentences, IReadOnlyList<SentenceView?> Cells);
 
 /// <summary>A speaker or an entity with a count per article (in article order) and where each count's first passage is.</summary>
-public sealed record GridRow(string Name, int? EntityId, string? Type, IReadOnlyList<int> Counts, IReadOnlyList<string?> Anchors)
+public sealed record GridRow(string Name, int? EntityId, EntityType? Type, IReadOnlyList<int> Counts, IReadOnlyList<string?> Anchors)
 {
     /// <summary>Some of the compared articles mention it and some do not.</summary>
     public bool OnlySome => Counts.Any(c => c == 0);

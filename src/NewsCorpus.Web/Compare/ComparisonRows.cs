@@ -29,7 +29,7 @@ public static class ComparisonRows
             {
                 for (var a = 0; a < articles.Count; a++)
                 {
-                    yield return new Row(part, r + 1, grid[r].OnlySome ? "not in all" : null, grid[r].Name, grid[r].Type, articles[a].Id, articles[a].Outlet,
+                    yield return new Row(part, r + 1, grid[r].OnlySome ? "not in all" : null, grid[r].Name, grid[r].Type?.ToString(), articles[a].Id, articles[a].Outlet,
                         grid[r].Counts[a].ToString(CultureInfo.InvariantCulture));
                 }
             }

@@ -1,3 +1,5 @@
+using NewsCorpus.Analysis.Entities;
+
 namespace NewsCorpus.Web.Data;
 
 /// <summary>A person, organisation or place, resolved across the corpus and named by its most complete form.</summary>
@@ -8,7 +10,7 @@ public sealed class Entity
     public required string Name { get; set; }
 
     /// <summary>Person, Organization or Location.</summary>
-    public required string Type { get; set; }
+    public required EntityType Type { get; set; }
 
     /// <summary>Titles and roles seen in front of the name ("Prime Minister; caretaker prime minister").</summary>
     public string? Roles { get; set; }

@@ -1,3 +1,5 @@
+using NewsCorpus.Analysis.Entities;
+
 namespace NewsCorpus.Web.Data;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class EntityMention
     public Entity? Entity { get; set; }
 
     /// <summary>Person, Organization, Location or Group (a demonym; <see cref="RefersTo"/> names its country).</summary>
-    public required string Type { get; set; }
+    public required EntityType Type { get; set; }
 
     public required string Text { get; set; }
 

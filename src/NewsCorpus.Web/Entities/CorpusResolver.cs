@@ -73,7 +73,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         List<int>? rowIds = null;
         var currentArticle = 0;
         var source = db.EntityMentions.AsNoTracking()
-            .Where(m => m.Type != nameof(EntityType.Group))
+            .Where(m => m.Type != EntityType.Group)
             .OrderBy(m => m.ArticleId).ThenBy(m => m.Start)
             .Select(m => new { m.Id, m.ArticleId, m.Type, m.Text, m.Role, m.RefersTo, m.Start, m.End });
 
@@ -93,13 +93,13 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
                 currentArticle = row.ArticleId;
             }
 
-            if (!Enum.TryParse<EntityType>(row.Type, out var type) || row.End < row.Start || string.IsNullOrEmpty(row.Text))
+            if (!Enum.IsDefined(row.Type) || row.End < row.Start || string.IsNullOrEmpty(row.Text))
             {
                 problems[row.ArticleId] = $"mention {row.Id} is malformed (type '{row.Type}', {row.Start}–{row.End})";
                 continue;
             }
 
-            document.Add(new AnalysisMention(type, row.Start, row.End, Once(row.Text), row.Role is null ? null : Once(row.Role), row.RefersTo is null ? null : Once(row.RefersTo)));
+            document.Add(new AnalysisMention(row.Type, row.Start, row.End, Once(row.Text), row.Role is null ? null : Once(row.Role), row.RefersTo is null ? null : Once(row.RefersTo)));
             rowIds!.Add(row.Id);
             mentionCount++;
         }
@@ -170,7 +170,7 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, ILogger<CorpusResolve
         var members = new List<(Entity Entity, List<int> MentionIds)>();
         foreach (var cluster in resolved)
         {
-            var type = cluster.Type.ToString();
+            var type = cluster.Type;
             var name = Limit(cluster.Canonical, 300);
             if (!byKey.TryGetValue((type, name), out var entity) || kept.Contains(entity))
             {

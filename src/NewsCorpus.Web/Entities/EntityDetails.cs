@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Analysis.Entities;
 
 namespace NewsCorpus.Web.Entities;
 
@@ -18,11 +19,11 @@ public static class EntityDetails
 
     public sealed record EntityArticle(int Id, string Title, string? Outlet, DateOnly? PublishedOn, int Mentions);
 
-    public sealed record RelatedEntity(int Id, string Name, string Type, int SharedArticles);
+    public sealed record RelatedEntity(int Id, string Name, EntityType Type, int SharedArticles);
 
     public sealed record Adjective(string Word, int Count);
 
-    public sealed record Detail(int Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Roles, int MentionCount, int ArticleCount,
+    public sealed record Detail(int Id, string Name, EntityType Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Roles, int MentionCount, int ArticleCount,
         IReadOnlyList<OutletMentions> MentionsByOutlet, IReadOnlyList<EntityQuote> Quotes, IReadOnlyList<RelatedEntity> SeenWith, IReadOnlyList<Adjective> Adjectives,
         IReadOnlyList<EntityArticle> Articles, int ArticlesPage);
 
@@ -54,7 +55,7 @@ public static class EntityDetails
             [.. byOutlet.OrderByDescending(o => o.Mentions)],
             quotes,
             await SeenWithAsync(db, id, cancellationToken),
-            entity.Type == "Location" ? await AdjectivesAsync(db, entity.Name, cancellationToken) : [],
+            entity.Type == EntityType.Location ? await AdjectivesAsync(db, entity.Name, cancellationToken) : [],
             await ArticlesAsync(db, id, page, cancellationToken),
             page);
     }
@@ -85,6 +86,6 @@ public static class EntityDetails
 
     // Demonyms point at their country: "Iranian" for Iran.
     private static async Task<List<Adjective>> AdjectivesAsync(NewsCorpusDbContext db, string name, CancellationToken cancellationToken) =>
-        [.. (await db.EntityMentions.AsNoTracking().Where(m => m.Type == "Group" && m.RefersTo == name)
+        [.. (await db.EntityMentions.AsNoTracking().Where(m => m.Type == EntityType.Group && m.RefersTo == name)
             .GroupBy(m => m.Text).Select(g => new Adjective(g.Key, g.Count())).ToListAsync(cancellationToken)).OrderByDescending(a => a.Count)];
 }

@@ -1,13 +1,41 @@
+using NewsCorpus.Analysis.Entities;
+
 namespace NewsCorpus.Web.Entities;
 
-/// <summary>The entity types a filter may name, however it spells them.</summary>
+/// <summary>
+/// The one place an <see cref="EntityType"/> meets text outside the database: what a filter may call it, its label on
+/// a page and its CSS class. The database stores the enum's name (an EF value conversion, Data/Configurations).
+/// </summary>
 public static class EntityTypes
 {
-    private static readonly string[] s_types = ["Person", "Organization", "Location"];
+    private static readonly EntityType[] s_filterable = [EntityType.Person, EntityType.Organization, EntityType.Location];
 
-    /// <summary>"person", "PERSON", "Person" all name the same type; null when the text names none.</summary>
-    public static string? Parse(string? type) =>
-        s_types.FirstOrDefault(t => string.Equals(t, type?.Trim(), StringComparison.OrdinalIgnoreCase)
-            || string.Equals(t[..3], type?.Trim(), StringComparison.OrdinalIgnoreCase)
-            || (t == "Organization" && string.Equals(type?.Trim(), "organisation", StringComparison.OrdinalIgnoreCase)));
+    /// <summary>"person", "PERSON", "per", "organisation" all name a type; null when the text names none.</summary>
+    public static EntityType? Parse(string? type)
+    {
+        var text = type?.Trim();
+        foreach (var candidate in s_filterable)
+        {
+            var name = candidate.ToString();
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase) || string.Equals(name[..3], text, StringComparison.OrdinalIgnoreCase)
+                || (candidate == EntityType.Organization && string.Equals(text, "organisation", StringComparison.OrdinalIgnoreCase)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a page calls the type: person, organisation, place.</summary>
+    public static string Label(EntityType type) => type switch
+    {
+        EntityType.Person => "person",
+        EntityType.Organization => "organisation",
+        EntityType.Location => "place",
+        _ => "group",
+    };
+
+    /// <summary>The CSS class that colours names of the type (person, organization, location).</summary>
+    public static string CssClass(EntityType type) => type.ToString().ToLowerInvariant();
 }

@@ -32,7 +32,7 @@ public static class ArticleAnalysis
         var analysis = TextAnalyzer.Analyze(text);
         var mentions = analysis.Mentions.Select(m => new Data.EntityMention
         {
-            Type = m.Type.ToString(),
+            Type = m.Type,
             Text = Limit(m.Text, 300),
             Role = m.Role is null ? null : Limit(m.Role, 300),
             RefersTo = m.RefersTo is null ? null : Limit(m.RefersTo, 300),

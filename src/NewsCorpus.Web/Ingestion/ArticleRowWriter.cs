@@ -31,7 +31,7 @@ public static class ArticleRowWriter
         await RowInserter.InsertAsync(db, "RemovedBlocks", ["ArticleId", "Ordinal", "Text", "Reason"], removed,
             r => [articleId, r.Ordinal, r.Text, r.Reason], cancellationToken);
         await RowInserter.InsertAsync(db, "EntityMentions", ["ArticleId", "Type", "Text", "Role", "RefersTo", "Start", "End"], mentions,
-            m => [articleId, m.Type, m.Text, m.Role, m.RefersTo, m.Start, m.End], cancellationToken);
+            m => [articleId, m.Type.ToString(), m.Text, m.Role, m.RefersTo, m.Start, m.End], cancellationToken);
         await RowInserter.InsertAsync(db, "Quotes",
             ["ArticleId", "Text", "Partial", "Verb", "SpeakerText", "SpeakerDescription", "SpeakerMentionStart", "Context", "Start", "End"], quotes,
             q => [articleId, q.Text, q.Partial, q.Verb, q.SpeakerText, q.SpeakerDescription, q.SpeakerMentionStart, q.Context, q.Start, q.End],

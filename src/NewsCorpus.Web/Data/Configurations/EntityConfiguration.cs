@@ -8,7 +8,7 @@ internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
     public void Configure(EntityTypeBuilder<Entity> builder)
     {
         builder.Property(e => e.Name).HasMaxLength(300);
-        builder.Property(e => e.Type).HasMaxLength(20);
+        builder.Property(e => e.Type).HasConversion(EntityTypeText.Converter).HasMaxLength(20);
         builder.Property(e => e.Roles).HasMaxLength(1000);
         builder.HasIndex(e => new { e.Type, e.Name });
         builder.HasIndex(e => e.MentionCount);

@@ -7,7 +7,7 @@ internal sealed class EntityMentionConfiguration : IEntityTypeConfiguration<Enti
 {
     public void Configure(EntityTypeBuilder<EntityMention> builder)
     {
-        builder.Property(m => m.Type).HasMaxLength(20);
+        builder.Property(m => m.Type).HasConversion(EntityTypeText.Converter).HasMaxLength(20);
         builder.Property(m => m.Text).HasMaxLength(300);
         builder.Property(m => m.Role).HasMaxLength(300);
         builder.Property(m => m.RefersTo).HasMaxLength(300);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using NewsCorpus.Analysis.Entities;
 
 namespace NewsCorpus.Web.Pages.Articles;
 
@@ -8,7 +9,7 @@ namespace NewsCorpus.Web.Pages.Articles;
 /// </summary>
 public static class ArticleMarkup
 {
-    public sealed record MentionMark(int Start, int End, int EntityId, string Type);
+    public sealed record MentionMark(int Start, int End, int EntityId, EntityType Type);
 
     public sealed record QuoteMark(int Id, int Start, int End, string? Speaker, int? SpeakerId, bool Partial);
 
@@ -60,7 +61,7 @@ public static class ArticleMarkup
             }
 
             html.Append(paragraph[(position - offset)..(mention.Start - offset)]);
-            html.AppendHtml($"<a class=\"entity {mention.Type.ToLowerInvariant()}\" href=\"/Entities/{mention.EntityId}\">");
+            html.AppendHtml($"<a class=\"entity {Web.Entities.EntityTypes.CssClass(mention.Type)}\" href=\"/Entities/{mention.EntityId}\">");
             html.Append(paragraph[(mention.Start - offset)..(mention.End - offset)]);
             html.AppendHtml("</a>");
             position = mention.End;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Entities;
+using NewsCorpus.Analysis.Entities;
 
 namespace NewsCorpus.Web.Pages.Entities;
 
@@ -10,7 +12,7 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
-    public sealed record Row(int Id, string Name, string Type, int Mentions, int Articles, int Outlets, int AliasCount);
+    public sealed record Row(int Id, string Name, EntityType Type, int Mentions, int Articles, int Outlets, int AliasCount);
 
     [BindProperty(SupportsGet = true)]
     public string? Type { get; set; }
@@ -21,7 +23,7 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public string? SelectedType => Web.Entities.EntityTypes.Parse(Type);
+    public EntityType? SelectedType => EntityTypes.Parse(Type);
 
     public int Total { get; private set; }
 
@@ -54,10 +56,5 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public string PageUrl(int page) => Url.Page("/Entities/Index", new { type = Type, q = Q, page })!;
 
-    public static string TypeLabel(string type) => type switch
-    {
-        "Person" => "person",
-        "Organization" => "organisation",
-        _ => "place",
-    };
+    public static string TypeLabel(EntityType type) => EntityTypes.Label(type);
 }
