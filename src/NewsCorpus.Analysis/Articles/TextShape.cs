@@ -14,7 +14,10 @@ public static partial class TextShape
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
     private static partial Regex WordPattern();
 
+    /// <summary>Words: runs of letters and digits, with inner apostrophes and hyphens ("don't", "al-Sadr" are one each).</summary>
     public static int CountWords(string text) => WordPattern().Count(text);
+
+    public static int CountWords(ReadOnlySpan<char> text) => WordPattern().Count(text);
 
     public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
 

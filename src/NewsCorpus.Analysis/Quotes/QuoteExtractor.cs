@@ -1,3 +1,4 @@
+using NewsCorpus.Analysis.Articles;
 using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Analysis.Language;
 
@@ -85,7 +86,7 @@ public static class QuoteExtractor
         foreach (var span in QuoteMarks.Find(text))
         {
             var content = span.ContentText(text);
-            var words = CountWords(content);
+            var words = TextShape.CountWords(content);
             if (words == 0)
             {
                 continue;
@@ -196,7 +197,7 @@ public static class QuoteExtractor
             }
         }
 
-        return sentenceEnds > 1 || CountWords(between) > 45;
+        return sentenceEnds > 1 || TextShape.CountWords(between) > 45;
     }
 
     private static bool EndsWithTitle(string text, int dot)
@@ -829,23 +830,5 @@ public static class QuoteExtractor
     {
         var index = starts.BinarySearch(position);
         return index >= 0 ? index : ~index - 1;
-    }
-
-    private static int CountWords(string text)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord)
-            {
-                words++;
-            }
-
-            inWord = letter;
-        }
-
-        return words;
     }
 }

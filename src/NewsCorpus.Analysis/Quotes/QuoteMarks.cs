@@ -1,3 +1,5 @@
+using NewsCorpus.Analysis.Articles;
+
 namespace NewsCorpus.Analysis.Quotes;
 
 /// <summary>A stretch of text between quotation marks: its marks, content, and the paragraphs it spans.</summary>
@@ -141,7 +143,7 @@ public static class QuoteMarks
             if (c is '’' or '\'' && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || !char.IsLetter(text[i + 1])))
             {
                 // A plural possessive ("the Guards’ Quds Force") is not a closing mark when a word follows directly.
-                if (text[i - 1] == 's' && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2]) && CountWords(text, open, i) > 6)
+                if (text[i - 1] == 's' && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2]) && TextShape.CountWords(text.AsSpan(open, i - open)) > 6)
                 {
                     continue;
                 }
@@ -152,23 +154,5 @@ public static class QuoteMarks
         }
 
         return open + 1; // an apostrophe or a stray mark, not a quote
-    }
-
-    private static int CountWords(string text, int from, int to)
-    {
-        var words = 0;
-        var inWord = false;
-        for (var i = from; i < to; i++)
-        {
-            var letter = char.IsLetterOrDigit(text[i]);
-            if (letter && !inWord)
-            {
-                words++;
-            }
-
-            inWord = letter;
-        }
-
-        return words;
     }
 }
