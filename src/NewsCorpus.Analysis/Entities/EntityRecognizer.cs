@@ -82,31 +82,20 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
     public List<EntityMention> Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences)
     {
-        var lowerVocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in tokens)
-        {
-            if (token.IsLower)
-            {
-                lowerVocabulary.Add(token.Text);
-            }
-        }
-
-        var mentions = new List<EntityMention>();
-        var knownPeople = new Dictionary<string, string>(StringComparer.Ordinal); // name token → full name
+        var doc = new RecognitionContext(text, tokens);
         // A surname written after a given name anywhere in the text is that person's, also where it stands alone before the
         // full name appears ("Cabral came through the ranks … Raphael Cabral").
         for (var k = 0; k + 1 < tokens.Count; k++)
         {
             var surname = tokens[k + 1];
             if (gazetteer.IsGivenName(tokens[k].Text) && surname.IsCapitalized && surname.Text.Length > 2 && tokens[k].End + 1 == surname.Start
-                && !lowerVocabulary.Contains(surname.Text.ToLowerInvariant()) && !gazetteer.IsCommonWord(surname.Text) && !IsKnownName(surname.Text)
+                && !doc.WritesInLowerCase(surname.Text) && !gazetteer.IsCommonWord(surname.Text) && !IsKnownName(surname.Text)
                 && (k + 2 >= tokens.Count || !IsNameWord(tokens[k + 2])))
             {
-                knownPeople.TryAdd(surname.Text, $"{tokens[k].Text} {surname.Text}");
+                doc.KnownPeople.TryAdd(surname.Text, $"{tokens[k].Text} {surname.Text}");
             }
         }
 
-        var knownTypes = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         foreach (var sentence in sentences)
         {
             var headline = IsShouting(tokens, sentence);
@@ -121,12 +110,12 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
                 }
 
                 var atStart = i == sentence.FirstToken || tokens[i - 1].Text is "“" or "\"" or "‘" or "'" or "(" or "[" or ":" or "—" or "–" or "-";
-                ClassifySpan(text, tokens, i, end, atStart, headline, lowerVocabulary, knownPeople, knownTypes, mentions);
+                ClassifySpan(doc, i, end, atStart, headline);
                 i = end + 1;
             }
         }
 
-        return AddAppositiveRoles(text, tokens, mentions);
+        return AddAppositiveRoles(text, tokens, doc.Mentions);
     }
 
     private static readonly HashSet<string> s_articles = new(StringComparer.OrdinalIgnoreCase) { "a", "an", "the" };
@@ -306,17 +295,17 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool IsTitleSequence(IReadOnlyList<Token> tokens, int from, int to) =>
         Enumerable.Range(from, to - from + 1).Any(k => gazetteer.IsTitle(tokens[k].Text));
 
-    private void ClassifySpan(string text, IReadOnlyList<Token> tokens, int from, int to, bool atStart, bool headline,
-        HashSet<string> lowerVocabulary, Dictionary<string, string> knownPeople, Dictionary<string, EntityType> knownTypes, List<EntityMention> mentions)
+    private void ClassifySpan(RecognitionContext doc, int from, int to, bool atStart, bool headline)
     {
-        if (tokens[from].Is("The") && from < to && gazetteer.Organization(Slice(text, tokens, from, to)) is { } withThe)
+        var (text, tokens, knownPeople, mentions) = (doc.Text, doc.Tokens, doc.KnownPeople, doc.Mentions);
+        if (tokens[from].Is("The") && from < to && gazetteer.Organization(doc.Slice(from, to)) is { } withThe)
         {
-            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, withThe);
+            doc.Add(EntityType.Organization, from, to, null, withThe);
             return;
         }
 
         // A sentence-initial capital is only a name when the word is not an ordinary word of the text.
-        while (from <= to && atStart && IsOrdinaryWord(tokens[from].Text, lowerVocabulary))
+        while (from <= to && atStart && IsOrdinaryWord(tokens[from].Text, doc))
         {
             from++;
             atStart = false;
@@ -338,23 +327,23 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        var whole = Slice(text, tokens, from, to);
+        var whole = doc.Slice(from, to);
         if (knownPeople.ContainsKey(whole))
         {
             // "Lincoln" after "Abraham Lincoln", "Jordan" after "Michael Jordan": the text has said who this is.
-            Add(mentions, knownTypes, EntityType.Person, tokens, from, to, text, null, null);
+            doc.Add(EntityType.Person, from, to, null, null);
             return;
         }
 
         if (gazetteer.Organization(whole) is { } wholeOrg)
         {
-            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, wholeOrg);
+            doc.Add(EntityType.Organization, from, to, null, wholeOrg);
             return;
         }
 
         if (gazetteer.Location(whole) is { } wholeLocation)
         {
-            Add(mentions, knownTypes, EntityType.Location, tokens, from, to, text, null, wholeLocation);
+            doc.Add(EntityType.Location, from, to, null, wholeLocation);
             return;
         }
 
@@ -362,7 +351,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         // "British Columbia Institute of Technology".
         if (gazetteer.DemonymOf(tokens[from].Text) is not null && from < to && HasOrganizationHead(tokens, from + 1, to) && LastTitleEnd(tokens, from + 1, to) < from + 1)
         {
-            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, null);
+            doc.Add(EntityType.Organization, from, to, null, null);
             return;
         }
 
@@ -372,15 +361,15 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             mentions.Add(new EntityMention(EntityType.Group, tokens[from].Start, tokens[from].End, tokens[from].Text, null, group));
             if (from == to)
             {
-                AddInstitution(text, tokens, from, mentions, knownTypes);
+                AddInstitution(doc, from);
                 return;
             }
 
             from++;
-            whole = Slice(text, tokens, from, to);
+            whole = doc.Slice(from, to);
             if (gazetteer.Organization(whole) is { } org)
             {
-                Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, org);
+                doc.Add(EntityType.Organization, from, to, null, org);
                 return;
             }
         }
@@ -390,7 +379,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         {
             if (gazetteer.Location(tokens[from].Text) is { } leading)
             {
-                Add(mentions, knownTypes, EntityType.Location, tokens, from, from, text, null, leading);
+                doc.Add(EntityType.Location, from, from, null, leading);
             }
 
             return;
@@ -399,14 +388,14 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         // A leading place before a title: "US President Donald Trump".
         if (from < to && gazetteer.Location(tokens[from].Text) is { } place && TitleLength(tokens, from + 1, to) > 0)
         {
-            Add(mentions, knownTypes, EntityType.Location, tokens, from, from, text, null, place);
+            doc.Add(EntityType.Location, from, from, null, place);
             from++;
         }
 
         // "Fellow of Trinity College", "President of Kenya": a one-word role held at the institution or place after "of".
         if (from + 1 < to && tokens[from + 1].Is("of") && TitleLength(tokens, from, to) == 1)
         {
-            AddPlaceOrInstitution(text, tokens, from + 2, to, mentions, knownTypes);
+            AddPlaceOrInstitution(doc, from + 2, to);
             return;
         }
 
@@ -415,12 +404,12 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         var titleEnd = s_orgHeads.Contains(tokens[to].Text) ? from - 1 : LastTitleEnd(tokens, from, to);
         if (titleEnd >= from)
         {
-            role = Slice(text, tokens, from, titleEnd);
+            role = doc.Slice(from, titleEnd);
             from = titleEnd + 1;
             if (from < to && tokens[from].Is("of"))
             {
                 // "Fellow of All Souls College", "President of Kenya": what follows names where the role is held.
-                AddPlaceOrInstitution(text, tokens, from + 1, to, mentions, knownTypes);
+                AddPlaceOrInstitution(doc, from + 1, to);
                 return;
             }
 
@@ -429,13 +418,13 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
                 return; // "Professor of Mathematics": a role with no name after it
             }
 
-            whole = Slice(text, tokens, from, to);
-            Add(mentions, knownTypes, EntityType.Person, tokens, from, to, text, role, null);
-            RememberPerson(tokens, from, to, whole, knownPeople);
+            whole = doc.Slice(from, to);
+            doc.Add(EntityType.Person, from, to, role, null);
+            doc.RememberPerson(from, to, whole);
             return;
         }
 
-        var type = Classify(tokens, from, to, whole, atStart, headline, lowerVocabulary, knownPeople, knownTypes);
+        var type = Classify(doc, from, to, whole, atStart, headline);
         if (type == EntityType.Person && from > 0 && s_articles.Contains(tokens[from - 1].Text) && !knownPeople.ContainsKey(whole) && !gazetteer.IsGivenName(tokens[from].Text))
         {
             // "a Beautiful Lie", "the Stanley Cup": English puts no article before a person's name.
@@ -447,29 +436,29 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        Add(mentions, knownTypes, type.Value, tokens, from, to, text, null, type == EntityType.Person ? null : gazetteer.Organization(whole) ?? gazetteer.Location(whole));
+        doc.Add(type.Value, from, to, null, type == EntityType.Person ? null : gazetteer.Organization(whole) ?? gazetteer.Location(whole));
         if (type == EntityType.Person)
         {
-            RememberPerson(tokens, from, to, whole, knownPeople);
+            doc.RememberPerson(from, to, whole);
         }
     }
 
     private bool IsKnownName(string word) =>
         gazetteer.Location(word) is not null || gazetteer.Organization(word) is not null || gazetteer.IsGivenName(word) || gazetteer.DemonymOf(word) is not null;
 
-    private bool IsOrdinaryWord(string word, HashSet<string> lowerVocabulary)
+    private bool IsOrdinaryWord(string word, RecognitionContext doc)
     {
         if (IsKnownName(word))
         {
             return false;
         }
 
-        return gazetteer.IsCommonWord(word) || lowerVocabulary.Contains(word.ToLowerInvariant());
+        return gazetteer.IsCommonWord(word) || doc.WritesInLowerCase(word);
     }
 
-    private EntityType? Classify(IReadOnlyList<Token> tokens, int from, int to, string name, bool atStart, bool headline,
-        HashSet<string> lowerVocabulary, Dictionary<string, string> knownPeople, Dictionary<string, EntityType> knownTypes)
+    private EntityType? Classify(RecognitionContext doc, int from, int to, string name, bool atStart, bool headline)
     {
+        var (tokens, knownPeople, knownTypes) = (doc.Tokens, doc.KnownPeople, doc.KnownTypes);
         var count = to - from + 1;
         var first = tokens[from].Text;
         var last = tokens[to].Text;
@@ -528,7 +517,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         }
 
         // A given name alone ("Angela later married") is a person unless the text also uses it as a word ("will", "may").
-        if (count == 1 && gazetteer.IsGivenName(first) && !lowerVocabulary.Contains(first.ToLowerInvariant()) && !headline)
+        if (count == 1 && gazetteer.IsGivenName(first) && !doc.WritesInLowerCase(first) && !headline)
         {
             return EntityType.Person;
         }
@@ -588,7 +577,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return EntityType.Location;
         }
 
-        if (count is 2 or 3 && !s_foreignArticles.Contains(first) && Enumerable.Range(from, count).All(k => tokens[k].IsCapitalized && tokens[k].Text.Length > 1 && !lowerVocabulary.Contains(tokens[k].Text.ToLowerInvariant())))
+        if (count is 2 or 3 && !s_foreignArticles.Contains(first) && Enumerable.Range(from, count).All(k => tokens[k].IsCapitalized && tokens[k].Text.Length > 1 && !doc.WritesInLowerCase(tokens[k].Text)))
         {
             return EntityType.Person;
         }
@@ -641,38 +630,38 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         return to + 2 < tokens.Count && tokens[to + 1].Text is "was" or "were" or "is" && s_foundingVerbs.Contains(tokens[to + 2].Text);
     }
 
-    private void AddPlaceOrInstitution(string text, IReadOnlyList<Token> tokens, int from, int to, List<EntityMention> mentions, Dictionary<string, EntityType> knownTypes)
+    private void AddPlaceOrInstitution(RecognitionContext doc, int from, int to)
     {
-        var name = Slice(text, tokens, from, to);
+        var name = doc.Slice(from, to);
         if (gazetteer.Organization(name) is { } org)
         {
-            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, org);
+            doc.Add(EntityType.Organization, from, to, null, org);
         }
         else if (gazetteer.Location(name) is { } place)
         {
-            Add(mentions, knownTypes, EntityType.Location, tokens, from, to, text, null, place);
+            doc.Add(EntityType.Location, from, to, null, place);
         }
-        else if (HasOrganizationHead(tokens, from, to) || IsAcronym(name))
+        else if (HasOrganizationHead(doc.Tokens, from, to) || IsAcronym(name))
         {
-            Add(mentions, knownTypes, EntityType.Organization, tokens, from, to, text, null, null);
+            doc.Add(EntityType.Organization, from, to, null, null);
         }
-        else if (s_locationHeads.Contains(tokens[to].Text) && to > from)
+        else if (s_locationHeads.Contains(doc.Tokens[to].Text) && to > from)
         {
-            Add(mentions, knownTypes, EntityType.Location, tokens, from, to, text, null, null);
+            doc.Add(EntityType.Location, from, to, null, null);
         }
     }
 
     private static bool IsAcronym(string name) =>
         name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.') && name.Count(char.IsUpper) >= 2;
 
-    private static void AddInstitution(string text, IReadOnlyList<Token> tokens, int demonym, List<EntityMention> mentions, Dictionary<string, EntityType> knownTypes)
+    private static void AddInstitution(RecognitionContext doc, int demonym)
     {
+        var tokens = doc.Tokens;
         if (demonym + 1 < tokens.Count && s_institutions.Contains(tokens[demonym + 1].Text) && tokens[demonym + 1].IsLower)
         {
-            var institution = tokens[demonym + 1].Text;
-            var name = $"{tokens[demonym].Text} {institution}";
-            mentions.Add(new EntityMention(EntityType.Organization, tokens[demonym].Start, tokens[demonym + 1].End, text[tokens[demonym].Start..tokens[demonym + 1].End], null, name));
-            knownTypes.TryAdd(name, EntityType.Organization);
+            var name = $"{tokens[demonym].Text} {tokens[demonym + 1].Text}";
+            doc.Mentions.Add(new EntityMention(EntityType.Organization, tokens[demonym].Start, tokens[demonym + 1].End, doc.Slice(demonym, demonym + 1), null, name));
+            doc.KnownTypes.TryAdd(name, EntityType.Organization);
         }
     }
 
@@ -716,22 +705,6 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
         // Words before a title belong to the role too ("Telecommunications Minister"); a title with no name after it leaves none.
         return titleEnd;
-    }
-
-    private static void RememberPerson(IReadOnlyList<Token> tokens, int from, int to, string name, Dictionary<string, string> knownPeople)
-    {
-        knownPeople[name] = name;
-        if (to > from)
-        {
-            knownPeople.TryAdd(tokens[to].Text, name);
-        }
-    }
-
-    private static void Add(List<EntityMention> mentions, Dictionary<string, EntityType> knownTypes, EntityType type, IReadOnlyList<Token> tokens, int from, int to, string text, string? role, string? canonical)
-    {
-        var surface = text[tokens[from].Start..tokens[to].End];
-        mentions.Add(new EntityMention(type, tokens[from].Start, tokens[to].End, surface, role, canonical));
-        knownTypes.TryAdd(surface, type);
     }
 
     private static string Slice(string text, IReadOnlyList<Token> tokens, int from, int to) => text[tokens[from].Start..tokens[to].End];
