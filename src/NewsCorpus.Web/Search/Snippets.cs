@@ -138,20 +138,27 @@ internal static class Snippets
         return best;
     }
 
+    // Matched words next to each other ("foreign troops") share one mark, as a phrase reads.
     private static string Marked(string text, List<Word> words, int from, int to)
     {
         var marked = new StringBuilder();
         var position = words[from].Start;
         for (var i = from; i < to; i++)
         {
-            var word = words[i];
-            if (word.Match is null)
+            if (words[i].Match is null)
             {
                 continue;
             }
 
-            marked.Append(text, position, word.Start - position).Append(MarkOpen).Append(text, word.Start, word.End - word.Start).Append(MarkClose);
-            position = word.End;
+            var last = i;
+            while (last + 1 < to && words[last + 1].Match is not null && string.IsNullOrWhiteSpace(text[words[last].End..words[last + 1].Start]))
+            {
+                last++;
+            }
+
+            marked.Append(text, position, words[i].Start - position).Append(MarkOpen).Append(text, words[i].Start, words[last].End - words[i].Start).Append(MarkClose);
+            position = words[last].End;
+            i = last;
         }
 
         return marked.Append(text, position, words[to - 1].End - position).ToString();
