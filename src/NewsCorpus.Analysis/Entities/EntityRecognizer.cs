@@ -25,25 +25,7 @@ public sealed record EntityMention(EntityType Type, int Start, int End, string T
 /// </summary>
 public sealed class EntityRecognizer(Gazetteer gazetteer)
 {
-    private static readonly HashSet<string> s_connectors = new(StringComparer.Ordinal)
-    {
-        "of", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "al", "bin", "ibn", "bint", "el", "la", "le", "y",
-    };
-
-    private static readonly HashSet<string> s_orgConnectors = new(StringComparer.Ordinal) { "and", "&", "for", "the", "on" };
-
-    private static readonly HashSet<string> s_orgHeads = new(StringComparer.Ordinal)
-    {
-        "Party", "Council", "Ministry", "Committee", "Corps", "Force", "Forces", "Army", "Navy", "Police", "University", "College",
-        "School", "Bank", "Group", "Company", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Corp", "Agency", "Association",
-        "Union", "Organization", "Organisation", "Institute", "Foundation", "Commission", "Court", "Department", "Office", "Parliament",
-        "Assembly", "Church", "Times", "Post", "News", "Journal", "Press", "Television", "TV", "Radio", "Network", "Club", "FC",
-        "League", "Federation", "Movement", "Front", "Brigade", "Brigades", "Division", "Authority", "Administration", "Service",
-        "Services", "Airlines", "Airways", "Hospital", "Museum", "Centre", "Center", "Fund", "Trust", "Board", "Senate", "Congress",
-        "Cabinet", "Government", "Guard", "Guards", "Militia", "Tribune", "Herald", "Gazette", "Telegraph", "Chronicle", "Daily",
-        "Magazine", "Records", "Entertainment", "Studios", "Motors", "Industries", "Holdings", "Partners", "Capital", "Systems",
-        "Technologies", "Airport", "Police", "Command", "Bureau", "Secretariat", "Caucus", "Alliance", "Coalition", "Band",
-    };
+    private readonly NameSpans spans = new(gazetteer);
 
     private static readonly HashSet<string> s_locationHeads = new(StringComparer.Ordinal)
     {
@@ -90,7 +72,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             var surname = tokens[k + 1];
             if (gazetteer.IsGivenName(tokens[k].Text) && surname.IsCapitalized && surname.Text.Length > 2 && tokens[k].End + 1 == surname.Start
                 && !doc.WritesInLowerCase(surname.Text) && !gazetteer.IsCommonWord(surname.Text) && !IsKnownName(surname.Text)
-                && (k + 2 >= tokens.Count || !IsNameWord(tokens[k + 2])))
+                && (k + 2 >= tokens.Count || !NameSpans.IsNameWord(tokens[k + 2])))
             {
                 doc.KnownPeople.TryAdd(surname.Text, $"{tokens[k].Text} {surname.Text}");
             }
@@ -98,11 +80,11 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
         foreach (var sentence in sentences)
         {
-            var headline = IsShouting(tokens, sentence);
+            var headline = NameSpans.IsShouting(tokens, sentence);
             var i = sentence.FirstToken;
             while (i <= sentence.LastToken)
             {
-                var end = SpanEnd(tokens, i, sentence.LastToken, text);
+                var end = spans.SpanEnd(tokens, i, sentence.LastToken, text);
                 if (end < i)
                 {
                     i++;
@@ -176,125 +158,6 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private static bool IsGroupWord(string word) => Gazetteer.Default.DemonymOf(word) is not null;
 
-    // Headlines and crossheads in capitals say nothing through case; only gazetteer names are trusted there.
-    private static bool IsShouting(IReadOnlyList<Token> tokens, Sentence sentence)
-    {
-        var words = 0;
-        var caps = 0;
-        for (var k = sentence.FirstToken; k <= sentence.LastToken; k++)
-        {
-            if (tokens[k].Kind == TokenKind.Word && tokens[k].Text.Length > 1)
-            {
-                words++;
-                if (tokens[k].Text.All(c => !char.IsLetter(c) || char.IsUpper(c)))
-                {
-                    caps++;
-                }
-            }
-        }
-
-        return words >= 2 && caps >= words * 0.8;
-    }
-
-    private static bool IsNameWord(Token token)
-    {
-        if (token.Kind != TokenKind.Word)
-        {
-            return false;
-        }
-
-        var text = token.Text;
-        if (char.IsDigit(text[0]))
-        {
-            return text.Count(char.IsUpper) >= 2 && !text.Any(char.IsLower); // "6PR", "7UP"; not "5G" or "4K"
-        }
-
-        if (!char.IsUpper(text[0]))
-        {
-            return text.Length > 3 && text[2] == '-' && text[..2] is "al" or "el" && char.IsUpper(text[3]);
-        }
-
-        // "Iranian-backed", "US-led": an adjective, not a name; "Jae-yong" is a name.
-        var hyphen = text.LastIndexOf('-');
-        return hyphen < 0 || hyphen + 1 >= text.Length || !char.IsLower(text[hyphen + 1]) || !s_adjectiveSuffixes.Contains(text[(hyphen + 1)..]);
-    }
-
-    private static readonly HashSet<string> s_adjectiveSuffixes = new(StringComparer.Ordinal)
-    {
-        "backed", "led", "based", "born", "owned", "style", "era", "made", "funded", "allied", "aligned", "controlled", "run", "dominated",
-        "friendly", "speaking", "bound", "wide", "like", "linked", "related", "designed", "inspired", "occupied", "held", "registered",
-        "listed", "flagged", "brokered", "sponsored", "supported", "affiliated", "centric", "first", "only", "majority", "level", "wise",
-        "trained", "educated", "raised", "bred", "American", "sized", "type", "class", "specific", "oriented", "focused", "free",
-    };
-
-    /// <summary>The last token of the capitalised span starting at <paramref name="i"/>, or i-1 when no span starts there.</summary>
-    private int SpanEnd(IReadOnlyList<Token> tokens, int i, int last, string text)
-    {
-        if (!IsNameWord(tokens[i]))
-        {
-            return i - 1;
-        }
-
-        var end = i;
-        while (end + 1 <= last)
-        {
-            var next = tokens[end + 1];
-            if (next.Start - tokens[end].End > 1 || text.AsSpan(tokens[end].End, next.Start - tokens[end].End).Contains('\n'))
-            {
-                break;
-            }
-
-            if (IsNameWord(next) && !next.Is("’s") && !next.Is("'s"))
-            {
-                end++;
-                continue;
-            }
-
-            // "Mr." and "Gen." keep going: the full stop belongs to the title.
-            if (next.Is(".") && (s_personTitleWords.Contains(tokens[end].Text) || (tokens[end].Text.Length == 1 && char.IsUpper(tokens[end].Text[0]))) && end + 2 <= last && IsNameWord(tokens[end + 2]))
-            {
-                end += 2;
-                continue;
-            }
-
-            if (end + 2 <= last && IsNameWord(tokens[end + 2]) && (s_connectors.Contains(next.Text) || s_orgConnectors.Contains(next.Text)))
-            {
-                if (s_connectors.Contains(next.Text))
-                {
-                    end += 2;
-                    continue;
-                }
-
-                // "and", "for", "the" only join organisation names and known places ("Bosnia and Herzegovina"): check the joined span reads as one.
-                var joinedEnd = end + 2;
-                while (joinedEnd + 1 <= last && IsNameWord(tokens[joinedEnd + 1]))
-                {
-                    joinedEnd++;
-                }
-
-                var joined = text[tokens[i].Start..tokens[joinedEnd].End];
-                if (gazetteer.Organization(joined) is not null || gazetteer.Location(joined) is not null || s_orgHeads.Contains(tokens[joinedEnd].Text) && !IsTitleSequence(tokens, end + 2, joinedEnd))
-                {
-                    end = joinedEnd;
-                    continue;
-                }
-            }
-
-            break;
-        }
-
-        // "Clay Tice Jr.": the suffix's full stop is part of the name.
-        if (end > i && tokens[end].Text is "Jr" or "Sr" && end + 1 <= last && tokens[end + 1].Is(".") && tokens[end + 1].Start == tokens[end].End)
-        {
-            end++;
-        }
-
-        return end;
-    }
-
-    private bool IsTitleSequence(IReadOnlyList<Token> tokens, int from, int to) =>
-        Enumerable.Range(from, to - from + 1).Any(k => gazetteer.IsTitle(tokens[k].Text));
-
     private void ClassifySpan(RecognitionContext doc, int from, int to, bool atStart, bool headline)
     {
         var (text, tokens, knownPeople, mentions) = (doc.Text, doc.Tokens, doc.KnownPeople, doc.Mentions);
@@ -311,7 +174,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             atStart = false;
         }
 
-        while (from <= to && ((gazetteer.IsCommonWord(tokens[from].Text) && !IsKnownName(tokens[from].Text)) || s_connectors.Contains(tokens[from].Text) || s_orgConnectors.Contains(tokens[from].Text))
+        while (from <= to && ((gazetteer.IsCommonWord(tokens[from].Text) && !IsKnownName(tokens[from].Text)) || NameSpans.Connectors.Contains(tokens[from].Text) || NameSpans.OrganizationConnectors.Contains(tokens[from].Text))
                && !s_personTitleWords.Contains(tokens[from].Text))
         {
             from++;
@@ -401,7 +264,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 
         // Titles and roles: the name is what follows the last title word.
         string? role = null;
-        var titleEnd = s_orgHeads.Contains(tokens[to].Text) ? from - 1 : LastTitleEnd(tokens, from, to);
+        var titleEnd = NameSpans.OrganizationHeads.Contains(tokens[to].Text) ? from - 1 : LastTitleEnd(tokens, from, to);
         if (titleEnd >= from)
         {
             role = doc.Slice(from, titleEnd);
@@ -468,8 +331,8 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return known;
         }
 
-        if (s_orgHeads.Contains(last) || first is "University" or "Ministry" or "Bank" or "Department" or "Institute" or "Council" or "Church"
-            || Enumerable.Range(from, count - 1).Any(k => s_orgHeads.Contains(tokens[k].Text) && tokens[k + 1].Is("of")))
+        if (NameSpans.OrganizationHeads.Contains(last) || first is "University" or "Ministry" or "Bank" or "Department" or "Institute" or "Council" or "Church"
+            || Enumerable.Range(from, count - 1).Any(k => NameSpans.OrganizationHeads.Contains(tokens[k].Text) && tokens[k + 1].Is("of")))
         {
             return EntityType.Organization;
         }
@@ -595,7 +458,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
     private static string TwoWords(IReadOnlyList<Token> tokens, int from) => $"{tokens[from].Text} {tokens[from + 1].Text}";
 
     private static bool HasOrganizationHead(IReadOnlyList<Token> tokens, int from, int to) =>
-        s_orgHeads.Contains(tokens[to].Text) || Enumerable.Range(from, to - from).Any(k => s_orgHeads.Contains(tokens[k].Text) && tokens[k + 1].Is("of"));
+        NameSpans.OrganizationHeads.Contains(tokens[to].Text) || Enumerable.Range(from, to - from).Any(k => NameSpans.OrganizationHeads.Contains(tokens[k].Text) && tokens[k + 1].Is("of"));
 
     // Nouns that say the next name is an organisation: "the band Eels", "broadcaster Fuse", "label Food".
     private static readonly HashSet<string> s_organizationNouns = new(StringComparer.OrdinalIgnoreCase)
