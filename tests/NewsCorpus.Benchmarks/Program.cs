@@ -34,10 +34,10 @@ if (verb is "search" or "pages")
 
 if (verb == "search-scale")
 {
-    // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- search-scale --articles 1000000 --index /tmp/index1m [--write docs/benchmarks.md]
+    // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- search-scale --articles 1000000 --index /tmp/index1m [--reuse] [--write docs/benchmarks.md]
     var count = int.Parse(Option(args, "--articles") ?? "1000000", CultureInfo.InvariantCulture);
     var indexFolder = Option(args, "--index") ?? throw new ArgumentException("--index <folder> is required");
-    var report = SearchScaleBenchmark.Run(count, indexFolder);
+    var report = SearchScaleBenchmark.Run(count, indexFolder, args.Contains("--reuse"));
     Console.WriteLine(report);
     if (Option(args, "--write") is { } target)
     {

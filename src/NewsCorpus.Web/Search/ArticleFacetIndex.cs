@@ -38,11 +38,8 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
 
         public Ordinals Months { get; } = new(articles, a => a.PublishedOn is { Length: >= 7 } day ? day[..7] : null);
 
-        /// <summary>Entity ids in order: an entity's place here is its number in <see cref="EntitiesOf"/>.</summary>
+        /// <summary>Entity ids in order: an entity's place here is its number in the counts.</summary>
         public int[] EntityIds { get; } = [.. names.Keys.Order()];
-
-        /// <summary>The entities of each article as numbers into <see cref="EntityIds"/>, by article id.</summary>
-        public int[][] EntitiesOf { get; } = Number(articles, names);
 
         private static int[][] Number(ArticleFacts?[] articles, Dictionary<int, string> names)
         {
@@ -51,6 +48,9 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
         }
 
         public ArticleFacts? Find(int id) => id >= 0 && id < Articles.Length ? Articles[id] : null;
+
+        /// <summary>Counts facets over these arrays; each article's entities as numbers into <see cref="EntityIds"/>.</summary>
+        public FacetCounter Counter => field ??= new(Outlets.Of, Outlets.Values.Length, Months.Of, Months.Values.Length, Number(Articles, Names), EntityIds.Length);
     }
 
     /// <summary>A text value of each article as a number, and the values.</summary>
@@ -111,34 +111,7 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
     {
         ArgumentNullException.ThrowIfNull(articleIds);
         var snapshot = await CurrentAsync(db, cancellationToken);
-        var outlets = new int[snapshot.Outlets.Values.Length];
-        var months = new int[snapshot.Months.Values.Length];
-        var entities = new int[snapshot.EntityIds.Length];
-        var missing = new List<int>();
-        foreach (var id in articleIds)
-        {
-            if (snapshot.Find(id) is null)
-            {
-                missing.Add(id);
-                continue;
-            }
-
-            if (snapshot.Outlets.Of[id] is var outlet and >= 0)
-            {
-                outlets[outlet]++;
-            }
-
-            if (snapshot.Months.Of[id] is var month and >= 0)
-            {
-                months[month]++;
-            }
-
-            foreach (var entity in snapshot.EntitiesOf[id])
-            {
-                entities[entity]++;
-            }
-        }
-
+        var (outlets, months, entities, missing) = snapshot.Counter.Count(articleIds is ArraySegment<int> segment ? segment : new([.. articleIds]));
         var extra = (await LoadMissingAsync(db, missing, cancellationToken)).Values.ToList();
         return new SearchFacets(
             Top(Merge(snapshot.Outlets.Values, outlets, extra.Select(a => a.Outlet)), OutletCount),
