@@ -31,7 +31,7 @@ public static class Timeline
         var articles = string.IsNullOrWhiteSpace(q)
             ? await WholeCorpusAsync(db, cancellationToken)
             : [.. (await search.MatchingFactsAsync(SearchQuery.Parse(q), cancellationToken))
-                .Select(f => (PublishedOn: Parse(f.PublishedOn), f.Outlet, Count: 1))];
+                .Select(f => (f.PublishedOn, f.Outlet, Count: 1))];
         var dated = articles.Where(a => a.PublishedOn is not null).ToList();
         var chosen = interval ?? Choose(dated.Select(a => a.PublishedOn!.Value).ToList());
         var points = dated
@@ -69,7 +69,4 @@ public static class Timeline
         Month => new DateOnly(date.Year, date.Month, 1),
         _ => date,
     };
-
-    private static DateOnly? Parse(string? date) =>
-        DateOnly.TryParseExact(date?.Length >= 10 ? date[..10] : date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

@@ -5,7 +5,11 @@ using NewsCorpus.Web.Data;
 namespace NewsCorpus.Web.Search;
 
 /// <summary>What search needs to know of an article besides its text: outlet, date and the entities it mentions.</summary>
-public sealed record ArticleFacts(string Outlet, string? PublishedOn, string? PublishedTime, int[] Entities);
+public sealed record ArticleFacts(string Outlet, DateOnly? PublishedOn, int[] Entities)
+{
+    /// <summary>The facet value of the publication month (2020-01), or null when undated.</summary>
+    public string? Month => PublishedOn?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}
 
 /// <summary>The three facets of a search: outlets and entities by count, months newest first.</summary>
 public sealed record SearchFacets(List<FacetValue> Outlets, List<FacetValue> Entities, List<FacetValue> Months);
@@ -36,7 +40,7 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
 
         public Ordinals Outlets { get; } = new(articles, a => a.Outlet);
 
-        public Ordinals Months { get; } = new(articles, a => a.PublishedOn is { Length: >= 7 } day ? day[..7] : null);
+        public Ordinals Months { get; } = new(articles, a => a.Month);
 
         /// <summary>Entity ids in order: an entity's place here is its number in the counts.</summary>
         public int[] EntityIds { get; } = [.. names.Keys.Order()];
@@ -117,7 +121,7 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
             Top(Merge(snapshot.Outlets.Values, outlets, extra.Select(a => a.Outlet)), OutletCount),
             Top(Merge([.. snapshot.EntityIds.Select(id => snapshot.Names[id])], entities,
                 extra.SelectMany(a => a.Entities).Where(snapshot.Names.ContainsKey).Select(id => snapshot.Names[id])), entityCount),
-            [.. Merge(snapshot.Months.Values, months, extra.Where(a => a.PublishedOn is { Length: >= 7 }).Select(a => a.PublishedOn![..7]))
+            [.. Merge(snapshot.Months.Values, months, extra.Where(a => a.Month is not null).Select(a => a.Month!))
                 .OrderByDescending(f => f.Value, StringComparer.Ordinal).Take(MonthCount)]);
     }
 
@@ -199,12 +203,11 @@ public sealed class ArticleFacetIndex(ILogger<ArticleFacetIndex> logger) : IDisp
     private static async Task<Dictionary<int, ArticleFacts>> LoadAsync(NewsCorpusDbContext db, IQueryable<Article> articles, Dictionary<int, int[]> entities, CancellationToken cancellationToken)
     {
         var rows = await articles.AsNoTracking()
-            .Select(a => new { a.Id, Outlet = a.Outlet == null ? null : a.Outlet.Name, a.PublishedOn, a.PublishedTime })
+            .Select(a => new { a.Id, Outlet = a.Outlet == null ? null : a.Outlet.Name, a.PublishedOn })
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new ArticleFacts(
             r.Outlet ?? Outlet.UnknownName,
-            r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            r.PublishedTime?.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+            r.PublishedOn,
             entities.GetValueOrDefault(r.Id) ?? []));
     }
 
