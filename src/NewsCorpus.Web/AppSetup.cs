@@ -43,6 +43,7 @@ public static class AppSetup
         services.Configure<CorpusOptions>(configuration.GetSection(CorpusOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IngestionService>();
+        services.AddSingleton<FilePreparation>();
         services.AddScoped<CorpusWork>();
         services.AddScoped<OutletDirectory>();
         services.AddScoped<Entities.CorpusResolver>();

@@ -1,23 +1,18 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsCorpus.Analysis.Articles;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Search;
 
 namespace NewsCorpus.Web.Ingestion;
 
 /// <summary>
-/// Turns article files into rows. Each file is read, decoded, parsed and saved in its own transaction,
-/// so a bad file or a crash never leaves half an article and never stops the rest of the run.
+/// Turns article files into rows: <see cref="FilePreparation"/> reads and analyses blocks of files (no database) while
+/// the previous block is stored here, each file under its own savepoint, so a bad file or a crash never leaves half an
+/// article and never stops the rest of the run; then <see cref="CorpusWork"/> runs the corpus passes and the search
+/// index applies the changes.
 /// </summary>
-public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, OutletDirectory outlets, SearchIndex search, IOptions<IngestionOptions> options, ILogger<IngestionService> logger, TimeProvider clock)
+public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation preparation, CorpusWork corpus, OutletDirectory outlets, SearchIndex search, ILogger<IngestionService> logger, TimeProvider clock)
 {
-    private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
-    private static readonly HashSet<string> s_htmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
-
     /// <summary>Files prepared ahead and written in one transaction.</summary>
     private const int BlockSize = 32;
 
@@ -50,11 +45,11 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         // still goes in whole or not at all and the rest of the block is unaffected.
         var known = await KnownHashesAsync(files, cancellationToken);
         var blocks = files.Chunk(BlockSize).ToList();
-        var next = blocks.Count > 0 ? PrepareBlockAsync(blocks[0], known, cancellationToken) : null;
+        var next = blocks.Count > 0 ? preparation.PrepareBlockAsync(blocks[0], known, cancellationToken) : null;
         for (var b = 0; b < blocks.Count; b++)
         {
             var prepared = await next!;
-            next = b + 1 < blocks.Count ? PrepareBlockAsync(blocks[b + 1], known, cancellationToken) : null;
+            next = b + 1 < blocks.Count ? preparation.PrepareBlockAsync(blocks[b + 1], known, cancellationToken) : null;
             results.AddRange(await StoreBlockAsync(prepared, run.Id, results, i => progress?.Report(new IngestionProgress(b * BlockSize + i, files.Count, blocks[b][i])), cancellationToken));
         }
 
@@ -112,11 +107,6 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
     private Task<int> BeatAsync(int runId, CancellationToken cancellationToken) =>
         db.IngestionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
 
-    /// <summary>What reading, decoding and analysing a file produced, before anything touches the database.</summary>
-    private sealed record PreparedFile(
-        string Path, FileResult? Failure, bool IsHtml = false, string? EncodingName = null, string? ContentHash = null, string? MetadataHash = null,
-        ParsedArticle? Parsed = null, ArticleAnalysis.Rows? Analysis = null);
-
     private async Task<Dictionary<string, (string ContentHash, string? MetadataHash)>> KnownHashesAsync(List<string> files, CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
@@ -130,69 +120,6 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         }
 
         return known;
-    }
-
-    private Task<PreparedFile[]> PrepareBlockAsync(string[] block, Dictionary<string, (string ContentHash, string? MetadataHash)> known, CancellationToken cancellationToken) =>
-        Task.Run(() =>
-        {
-            var prepared = new PreparedFile[block.Length];
-            Parallel.For(0, block.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            {
-                try
-                {
-                    prepared[i] = Prepare(block[i], known);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Reading {Path} failed", block[i]);
-                    prepared[i] = new PreparedFile(block[i], Failed(block[i], $"unexpected error: {ex.Message}"));
-                }
-            });
-            return prepared;
-        }, cancellationToken);
-
-    private PreparedFile Prepare(string path, Dictionary<string, (string ContentHash, string? MetadataHash)> known)
-    {
-        var extension = Path.GetExtension(path);
-        var isHtml = s_htmlExtensions.Contains(extension);
-        if (!isHtml && !s_textExtensions.Contains(extension))
-        {
-            var shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
-            return new PreparedFile(path, Failed(path, $"unsupported file type ({shown}); supported: {string.Join(", ", s_textExtensions.Concat(s_htmlExtensions))}"));
-        }
-
-        var (bytes, problem) = InputFiles.Read(path, options.Value.MaxFileBytes);
-        if (bytes is null)
-        {
-            return new PreparedFile(path, Failed(path, problem!));
-        }
-
-        var decoded = isHtml ? HtmlArticleReader.Decode(bytes) : TextDecoder.Decode(bytes);
-        if (!decoded.Succeeded)
-        {
-            return new PreparedFile(path, Failed(path, decoded.Error!));
-        }
-
-        var (sidecar, sidecarJson, sidecarError, sidecarWarnings) = SidecarReader.ReadFor(path);
-        if (sidecarError is not null)
-        {
-            return new PreparedFile(path, Failed(path, sidecarError));
-        }
-
-        var text = decoded.Text!.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var contentHash = Sha256(text);
-        var metadataHash = sidecarJson is null ? null : Sha256(sidecarJson);
-        if (known.TryGetValue(path, out var stored) && stored.ContentHash == contentHash && stored.MetadataHash == metadataHash)
-        {
-            // Most likely unchanged: the database decides when the block is written; no need to analyse it.
-            return new PreparedFile(path, null, isHtml, decoded.EncodingName, contentHash, metadataHash);
-        }
-
-        // Two readers, one pipeline: what follows (analysis, search, outlets) is the same for both.
-        var read = isHtml ? HtmlArticleReader.Read(text, sidecar) : PlainTextArticleReader.Read(text, sidecar);
-        var parsed = MetadataLimits.Apply(PublicationDates.Settle(read with { Warnings = [.. sidecarWarnings, .. read.Warnings] }, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
-        var analysis = parsed.Paragraphs.Count == 0 ? null : ArticleAnalysis.Analyze(parsed.Title, parsed.Paragraphs);
-        return new PreparedFile(path, null, isHtml, decoded.EncodingName, contentHash, metadataHash, parsed, analysis);
     }
 
     private async Task<List<FileResult>> StoreBlockAsync(PreparedFile[] block, int runId, List<FileResult> earlier, Action<int> starting, CancellationToken cancellationToken)
@@ -285,7 +212,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         }
 
         // Read as unchanged but changed in the database since the run started (another process): analyse now.
-        var prepared = file.Parsed is null ? Prepare(path, []) : file;
+        var prepared = file.Parsed is null ? preparation.Prepare(path, []) : file;
         if (prepared.Failure is not null)
         {
             return prepared.Failure;
@@ -294,7 +221,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         var parsed = prepared.Parsed!;
         if (parsed.Paragraphs.Count == 0)
         {
-            return Failed(path, file.IsHtml ? "no article text found in the page" : "no article text found in the file");
+            return FilePreparation.Failed(path, file.IsHtml ? "no article text found in the page" : "no article text found in the file");
         }
 
         var analysis = prepared.Analysis!;
@@ -372,10 +299,6 @@ public sealed class IngestionService(NewsCorpusDbContext db, CorpusWork corpus, 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
-
-    private static FileResult Failed(string path, string reason) => new(path, FileOutcome.Failed, Reason: reason);
-
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
