@@ -1,12 +1,16 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace NewsCorpus.Web.Search;
 
-/// <summary>One page of hits (row id and score), the total, and optionally the ids of every hit (for facets; dispose it after use).</summary>
-internal sealed record IndexHits(int Total, IReadOnlyList<(int Id, float Score)> Page, HitIds? All)
+/// <summary>
+/// One page of hits (row id and score), the total, and optionally the ids of every hit (for facets; dispose it after
+/// use). <see cref="TimedOut"/>: the time budget ran out and these are the hits found by then.
+/// </summary>
+internal sealed record IndexHits(int Total, IReadOnlyList<(int Id, float Score)> Page, HitIds? All, bool TimedOut = false)
 {
     // Newest first (undated last), then relevance, then id.
     private static readonly Sort ByDate = new(new SortField(SearchFields.When, SortFieldType.INT64, true), SortField.FIELD_SCORE, new SortField(SearchFields.Id, SortFieldType.INT32));
@@ -16,8 +20,9 @@ internal sealed record IndexHits(int Total, IReadOnlyList<(int Id, float Score)>
     /// <summary>
     /// Runs the query over every segment of the index at once (one task per segment, as Lucene's own parallel search
     /// does), each with its own top-hits collector, then merges the tops. By relevance, equal scores keep index order.
+    /// With a <paramref name="budget"/>, each segment stops collecting once it is spent.
     /// </summary>
-    public static IndexHits Collect(IndexSearcher searcher, Query query, bool byDate, int skip, int take, bool collectAll)
+    public static IndexHits Collect(IndexSearcher searcher, Query query, bool byDate, int skip, int take, bool collectAll, TimeSpan? budget = null)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         var wanted = Math.Max(1, skip + take);
@@ -26,6 +31,8 @@ internal sealed record IndexHits(int Total, IReadOnlyList<(int Id, float Score)>
         var all = collectAll ? new HitIds(searcher.IndexReader.MaxDoc) : null;
         var tops = new TopDocs[leaves.Count];
         var counts = new int[leaves.Count];
+        var stopAt = budget is { } limit ? Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        var timedOut = false;
         Parallel.For(0, leaves.Count, i =>
         {
             var leaf = leaves[i];
@@ -34,7 +41,15 @@ internal sealed record IndexHits(int Total, IReadOnlyList<(int Id, float Score)>
                 : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
             var collector = all is null ? top : new IdCollector(top, all, leaf.DocBase);
             collector.SetNextReader(leaf);
-            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            try
+            {
+                weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(new Deadline(collector, stopAt));
+            }
+            catch (CollectionTerminatedException)
+            {
+                timedOut = true;
+            }
+
             tops[i] = top is TopFieldCollector byField ? byField.GetTopDocs() : ((TopScoreDocCollector)top).GetTopDocs();
             counts[i] = (collector as IdCollector)?.Count ?? 0;
         });
@@ -43,7 +58,29 @@ internal sealed record IndexHits(int Total, IReadOnlyList<(int Id, float Score)>
         var merged = TopDocs.Merge(byDate ? ByDate : null, skip, take, tops);
         var ids = MultiDocValues.GetNumericValues(searcher.IndexReader, SearchFields.Id);
         var page = merged.ScoreDocs.Select(d => (Id: (int)(ids?.Get(d.Doc) ?? 0), d.Score)).ToList();
-        return new IndexHits(tops.Sum(t => t.TotalHits), page, all);
+        return new IndexHits(tops.Sum(t => t.TotalHits), page, all, timedOut);
+    }
+
+    /// <summary>Stops a segment's collection once the search's time is up (looked at every 1,024 hits: reading the clock costs).</summary>
+    private sealed class Deadline(ICollector inner, long stopAt) : ICollector
+    {
+        private int _seen;
+
+        public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context) => inner.SetNextReader(context);
+
+        public void Collect(int doc)
+        {
+            if ((++_seen & 1023) == 0 && Stopwatch.GetTimestamp() > stopAt)
+            {
+                throw new CollectionTerminatedException();
+            }
+
+            inner.Collect(doc);
+        }
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public sealed class SearchService(NewsCorpusDbContext db, SearchIndex index, Art
     private const char MarkOpen = Snippets.MarkOpen;
     private const char MarkClose = Snippets.MarkClose;
 
+    /// <summary>How long a search may collect before it stops and says so (the bound holds whatever the query).</summary>
+    public static TimeSpan TimeBudget { get; } = TimeSpan.FromSeconds(5);
+
     /// <summary>"date" sorts newest first; anything else is relevance.</summary>
     public static string ReadSort(string? sort) => string.Equals(sort, Date, StringComparison.OrdinalIgnoreCase) ? Date : Relevance;
 
@@ -98,7 +101,12 @@ public sealed class SearchService(NewsCorpusDbContext db, SearchIndex index, Art
             var prefixes = PrefixExpansion.Expand(searcher.IndexReader, query, [.. fields.Select(f => f.Name)], notes);
             var words = new IndexQuery(index.Analyzer, fields, prefixes);
             var text = words.Text(query);
-            var hits = IndexHits.Collect(searcher, words.Build(text, query, kind, filters), byDate, skip, take, collectAll);
+            var hits = IndexHits.Collect(searcher, words.Build(text, query, kind, filters), byDate, skip, take, collectAll, TimeBudget);
+            if (hits.TimedOut)
+            {
+                notes.Add($"The search took longer than {TimeBudget.TotalSeconds:0} seconds and was stopped: these are the matches found by then. Try fewer prefixes (word*) or more specific words.");
+            }
+
             return ((IndexHits, Lucene.Net.Search.Query?)?)(hits, text);
         });
     }
