@@ -31,13 +31,13 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     private const int ArticlesPerBatch = 500;
 
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly SortedSet<long> _appliedAbove = [];
+
+    // PostgreSQL hands out sequence numbers before commit; SQLite writes one transaction at a time, so it has no gaps to wait for.
+    private readonly OutboxCursor _cursor = new(location.Provider == DatabaseProvider.Postgres ? TimeSpan.FromSeconds(60) : TimeSpan.Zero);
     private LuceneDirectory? _directory;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
-    private long _watermark;
     private long _searchable;
-    private DateTime? _gapSeen;
     private bool _needsRebuild;
 
     public SearchAnalyzer Analyzer { get; } = new();
@@ -149,7 +149,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
 
     /// <summary>Whether changes are waiting that this index has not applied.</summary>
     public async Task<bool> IsBehindAsync(NewsCorpusDbContext db, CancellationToken cancellationToken) =>
-        _writer is null || await SearchOutbox.LastAsync(db, cancellationToken) > Sequence + _appliedAbove.Count;
+        _writer is null || await SearchOutbox.LastAsync(db, cancellationToken) > Sequence + _cursor.AppliedAbove;
 
     /// <summary>Article and quote documents, and the size of the folder in bytes.</summary>
     public (int Articles, int Quotes, long Bytes) Size() => Search(searcher =>
@@ -217,20 +217,17 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
         var data = _writer!.CommitData;
         var last = await SearchOutbox.LastAsync(db, cancellationToken);
         var retention = TimeSpan.FromDays(options.Value.OutboxRetentionDays);
-        var hasSequence = data.TryGetValue(SequenceKey, out var sequenceText) && long.TryParse(sequenceText, CultureInfo.InvariantCulture, out _watermark);
+        var sequence = 0L;
+        var hasSequence = data.TryGetValue(SequenceKey, out var sequenceText) && long.TryParse(sequenceText, CultureInfo.InvariantCulture, out sequence);
+        _cursor.Reset(hasSequence ? sequence : 0);
         var updated = data.TryGetValue(UpdatedKey, out var updatedText) && DateTime.TryParse(updatedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTime.MinValue;
         // Changes after this index's sequence may have been pruned only if it is older than the outbox keeps them.
         var first = await SearchOutbox.FirstAsync(db, cancellationToken);
-        var pruned = first > _watermark + 1 && updated < clock.GetUtcNow().UtcDateTime - retention + TimeSpan.FromHours(1);
-        _needsRebuild = !hasSequence || _watermark > last || pruned;
-        if (!hasSequence)
-        {
-            _watermark = 0;
-        }
+        var pruned = first > _cursor.Watermark + 1 && updated < clock.GetUtcNow().UtcDateTime - retention + TimeSpan.FromHours(1);
+        _needsRebuild = !hasSequence || _cursor.Watermark > last || pruned;
+        Interlocked.Exchange(ref _searchable, _cursor.Watermark);
 
-        Interlocked.Exchange(ref _searchable, _watermark);
-
-        logger.LogInformation("Search index at {IndexPath} opened at sequence {Sequence} (outbox at {Last}); rebuild needed: {Rebuild}", Folder, _watermark, last, _needsRebuild);
+        logger.LogInformation("Search index at {IndexPath} opened at sequence {Sequence} (outbox at {Last}); rebuild needed: {Rebuild}", Folder, _cursor.Watermark, last, _needsRebuild);
     }
 
     private IndexWriterConfig WriterConfig(OpenMode mode) => new(SearchAnalyzer.Version, Analyzer)
@@ -254,8 +251,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
         {
             _writer!.DeleteAll();
             await WriteAsync(db, ids, replace: false, done => Rebuilding = new IndexRebuild(done, ids.Count), cancellationToken);
-            _watermark = target;
-            _appliedAbove.Clear();
+            _cursor.Reset(target);
             Commit();
             _needsRebuild = false;
             Warm();
@@ -278,15 +274,15 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     {
         while (true)
         {
-            var rows = await SearchOutbox.PendingAsync(db, _watermark, RowsPerRead, cancellationToken);
-            var fresh = rows.Where(r => !_appliedAbove.Contains(r.Id)).ToList();
+            var rows = await SearchOutbox.PendingAsync(db, _cursor.Watermark, RowsPerRead, cancellationToken);
+            var fresh = rows.Where(r => !_cursor.IsApplied(r.Id)).ToList();
             if (fresh.Count > 0)
             {
                 await WriteAsync(db, [.. fresh.Select(r => r.ArticleId).Distinct()], replace: true, _ => { }, cancellationToken);
-                _appliedAbove.UnionWith(fresh.Select(r => r.Id));
+                _cursor.Applied(fresh.Select(r => r.Id));
             }
 
-            var moved = Advance();
+            var moved = _cursor.Advance(clock.GetUtcNow().UtcDateTime);
             if (fresh.Count > 0 || moved)
             {
                 Commit();
@@ -298,41 +294,6 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
             }
         }
     }
-
-    // Moves the watermark over applied changes. A missing sequence number is a change not yet committed (PostgreSQL
-    // hands out numbers before commit) or one rolled back: it is waited for a while, then passed.
-    private bool Advance()
-    {
-        var before = _watermark;
-        while (_appliedAbove.Count > 0)
-        {
-            if (_appliedAbove.Min == _watermark + 1)
-            {
-                _watermark++;
-                _appliedAbove.Remove(_watermark);
-                continue;
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            _gapSeen ??= now;
-            if (now - _gapSeen < GapPatience)
-            {
-                break;
-            }
-
-            _watermark = _appliedAbove.Min - 1;
-            _gapSeen = null;
-        }
-
-        if (_appliedAbove.Count == 0)
-        {
-            _gapSeen = null;
-        }
-
-        return _watermark != before;
-    }
-
-    private TimeSpan GapPatience => location.Provider == DatabaseProvider.Postgres ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
 
     // One reader fetches batches of articles from the database into a bounded queue while a writer per core analyses
     // and adds them, so neither waits for the other between batches.
@@ -386,12 +347,12 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     {
         _writer!.SetCommitData(new Dictionary<string, string>
         {
-            [SequenceKey] = _watermark.ToString(CultureInfo.InvariantCulture),
+            [SequenceKey] = _cursor.Watermark.ToString(CultureInfo.InvariantCulture),
             [UpdatedKey] = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         });
         _writer.Commit();
         _searchers!.MaybeRefreshBlocking();
-        Interlocked.Exchange(ref _searchable, _watermark);
+        Interlocked.Exchange(ref _searchable, _cursor.Watermark);
     }
 
     private static IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
