@@ -72,11 +72,8 @@ internal static partial class SearchBenchmark
             "",
             string.Create(inv, $"Server time of `SearchService` (count, first page of 20 with snippets, outlet/entity/month facets), {Runs} warm runs per query, on {articles:N0} articles."),
             "",
-            "| query | text | matches | median ms | p95 ms |",
-            "| --- | --- | ---: | ---: | ---: |",
-        }.Concat(rows).Concat(new[]
+        }.Concat(Latency.QueryTable(rows, all)).Concat(new[]
         {
-            string.Create(inv, $"| all | | | {Latency.Percentile(all, 0.5):0.0} | {Latency.Percentile(all, 0.95):0.0} |"),
             "",
             string.Create(inv, $"Target: p95 at most 20 ms on 100,000 articles; measured p95 {Latency.Percentile(all, 0.95):0.0} ms (ratio {Latency.Percentile(all, 0.95) / 20:0.00}). Machine: {Machine.Describe()}; {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC."),
         }));

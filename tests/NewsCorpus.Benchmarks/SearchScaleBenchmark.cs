@@ -126,11 +126,8 @@ internal static class SearchScaleBenchmark
             "",
             string.Create(inv, $"{count:N0} generated articles indexed straight into Lucene with the app's documents and analyzer{(reused ? " (an index this command built earlier, reused)" : $" in {indexSeconds:0} s ({count / indexSeconds:N0} articles/s, {Environment.ProcessorCount} threads")}; {bytes / 1048576.0:0} MB including a stored copy of each body for snippets). No database and no quotes: each search is the app's query building, collection of every hit, outlet, month and entity facets counted over arrays (15 entities per article out of 3,500, drawn at random: the text is not analysed here), and snippets for the first 20 hits; {Runs} warm runs per query."),
             "",
-            "| query | text | matches | median ms | p95 ms |",
-            "| --- | --- | ---: | ---: | ---: |",
-        }.Concat(rows).Concat(new[]
+        }.Concat(Latency.QueryTable(rows, all)).Concat(new[]
         {
-            string.Create(inv, $"| all | | | {Latency.Percentile(all, 0.5):0.0} | {Latency.Percentile(all, 0.95):0.0} |"),
             "",
             string.Create(inv, $"Target at 1,000,000 articles: p95 at most 100 ms; measured p95 {Latency.Percentile(all, 0.95):0.0} ms on {count:N0}. Machine: {Machine.Describe()}; {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC."),
         }));

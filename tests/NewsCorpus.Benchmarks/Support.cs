@@ -62,6 +62,13 @@ internal static class Latency
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
+
+    private static readonly string[] s_queryTableHeader = ["| query | text | matches | median ms | p95 ms |", "| --- | --- | ---: | ---: | ---: |"];
+
+    /// <summary>A table of queries (one row each, already formatted) closed by a row over all their timings.</summary>
+    public static IEnumerable<string> QueryTable(IEnumerable<string> rows, List<double> all) =>
+        s_queryTableHeader.Concat(rows)
+            .Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| all | | | {Percentile(all, 0.5):0.0} | {Percentile(all, 0.95):0.0} |"));
 }
 
 internal static class AppServices
