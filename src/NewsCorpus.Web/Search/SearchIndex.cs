@@ -95,11 +95,15 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     public async Task<bool> CatchUpAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (Rebuilding is not null && !await _lock.WaitAsync(0, cancellationToken))
+        // While a rebuild holds the lock, a search does not wait for it; otherwise everyone waits their turn.
+        if (Rebuilding is not null)
         {
-            return false;
+            if (!await _lock.WaitAsync(0, cancellationToken))
+            {
+                return false;
+            }
         }
-        else if (Rebuilding is null)
+        else
         {
             await _lock.WaitAsync(cancellationToken);
         }
