@@ -49,8 +49,10 @@ public static class TextAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens);
-        var mentions = LoneNameCheck.Apply(tokens, sentences,
-            PersonNames.Default.Clean(text, tokens, sentences, EntityRecognizer.Default.Recognize(text, tokens, sentences)), NameTagger.Default, Gazetteer.Default);
+        var rules = RuleMarks.Read(text, tokens, sentences);
+        var mentions = Environment.GetEnvironmentVariable("NC_RULES") == "1"
+            ? LoneNameCheck.Apply(tokens, sentences, rules, NameTagger.Default, Gazetteer.Default)
+            : TaggedMentions.Decide(text, tokens, sentences, rules, NameTagger.Default, Gazetteer.Default);
         var quotes = QuoteExtractor.Extract(text, tokens, sentences, mentions);
         var entities = EntityResolver.Resolve([mentions]);
         return new TextAnalysis(sentences, mentions, quotes, entities);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using NewsCorpus.Analysis;
-using NewsCorpus.Analysis.Articles;
 using NewsCorpus.Benchmarks;
 
 // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- analysis [folder] [--write docs/benchmarks.md]
@@ -79,60 +77,13 @@ if (verb != "analysis")
     return 2;
 }
 
-var writeTo = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
+var writeTo = Option(args, "--write");
 var folder = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i] != "--write")).FirstOrDefault() ?? Repository.Find("seeds");
-var texts = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-    .Select(f => TextDecoder.Decode(File.ReadAllBytes(f)).Text)
-    .Where(t => t is not null)
-    .Select(t => string.Join("\n\n", PlainTextArticleReader.Read(t!).Paragraphs))
-    .ToList();
-var words = texts.Sum(TextShape.CountWords);
-
-// One thread, as "per core" means: warm up, then rounds of at least a second each; the median round counts.
-foreach (var text in texts)
-{
-    TextAnalyzer.Analyze(text);
-}
-
-var rates = new List<double>();
-for (var round = 0; round < 9; round++)
-{
-    var stopwatch = Stopwatch.StartNew();
-    long analysed = 0;
-    while (stopwatch.Elapsed < TimeSpan.FromSeconds(1))
-    {
-        foreach (var text in texts)
-        {
-            TextAnalyzer.Analyze(text);
-        }
-
-        analysed += words;
-    }
-
-    rates.Add(analysed / stopwatch.Elapsed.TotalSeconds);
-}
-
-rates.Sort();
-var median = rates[rates.Count / 2];
-var inv = CultureInfo.InvariantCulture;
-var summary = string.Create(inv,
-    $"Analysis (sentences, entities, quotes) on one thread: median {median:N0} words/s over {rates.Count} rounds (min {rates[0]:N0}, max {rates[^1]:N0}); corpus {texts.Count} articles, {words:N0} words from {folder}");
-Console.WriteLine(summary);
+var analysisReport = AnalysisBenchmark.Run(folder);
+Console.WriteLine(analysisReport);
 if (writeTo is not null)
 {
-    MarkdownReport.Replace(writeTo, "analysis", string.Join('\n',
-        "## Analysis throughput",
-        "",
-        $"Command: `dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- analysis --write docs/benchmarks.md`",
-        "",
-        "| measure | value |",
-        "| --- | --- |",
-        string.Create(inv, $"| median words per second, one thread | {median:N0} |"),
-        string.Create(inv, $"| slowest / fastest round | {rates[0]:N0} / {rates[^1]:N0} |"),
-        string.Create(inv, $"| target | 300,000 words/s per core (ratio to target: {median / 300_000:0.00}) |"),
-        $"| corpus | {texts.Count} articles, {words:N0} words ({Path.GetFileName(folder.TrimEnd('/'))}) |",
-        $"| machine | {Machine.Describe()} |",
-        $"| measured | {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC |"));
+    MarkdownReport.Replace(writeTo, "analysis", analysisReport);
     Console.WriteLine($"wrote {writeTo}");
 }
 

@@ -27,24 +27,6 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
 {
     private readonly NameSpans spans = new(gazetteer);
 
-    private static readonly HashSet<string> s_locationHeads = new(StringComparer.Ordinal)
-    {
-        "City", "County", "Province", "State", "Street", "River", "Mountain", "Mountains", "Lake", "Island", "Islands", "Valley",
-        "Sea", "Ocean", "Bay", "Square", "Region", "District", "Peninsula", "Desert", "Strait", "Straits", "Canal", "Coast",
-        "Heights", "Hills", "Park", "Avenue", "Road", "Bridge", "Beach", "Gulf", "Territory", "Territories", "Village",
-        "Stadium", "Arena", "Gym", "Theatre", "Theater", "Rink", "Courthouse", "Station", "Parish", "Castle", "Palace", "Cathedral",
-        "Temple", "Mosque", "Tower", "Market", "Harbor", "Harbour", "Falls", "Creek", "Brook", "Pond", "Reservoir", "Canyon",
-        "Forest", "Glacier", "Junction", "Springs", "Plateau", "Basin", "Boulevard", "Lane", "Plaza", "Mall", "Highway",
-    };
-
-    // Words that make a capitalised span an event, award or other named thing, never a person: "Battle of Bull Run", "Stanley Cup".
-    private static readonly HashSet<string> s_eventWords = new(StringComparer.Ordinal)
-    {
-        "Battle", "War", "Operation", "Treaty", "Accord", "Accords", "Agreement", "Award", "Awards", "Prize", "Cup", "Trophy",
-        "Championship", "Championships", "Olympics", "Games", "Festival", "Summit", "Conference", "Revolution", "Massacre",
-        "Uprising", "Prix", "Marathon", "Expo",
-    };
-
     // Articles of other languages that start names of places, clubs and works, not of people: "Les Bains", "El Paso".
     private static readonly HashSet<string> s_foreignArticles = new(StringComparer.Ordinal) { "Le", "La", "Les", "El", "Los", "Las", "Il", "Lo", "Der", "Die", "Das", "Het", "De" };
 
@@ -353,13 +335,13 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
             return EntityType.Organization;
         }
 
-        if (Enumerable.Range(from, count).Any(k => s_eventWords.Contains(tokens[k].Text) || (tokens[k].Text.Any(char.IsDigit) && !IsAcronym(tokens[k].Text)))
+        if (Enumerable.Range(from, count).Any(k => NameSpans.EventWords.Contains(tokens[k].Text) || (tokens[k].Text.Any(char.IsDigit) && !IsAcronym(tokens[k].Text)))
             || (count >= 2 && last is "Day" or "Eve" && !gazetteer.IsGivenName(first)))
         {
             return null; // "Battle of Bull Run", "World War II", "F-86 Sabre", "Veterans Day" (but "Doris Day")
         }
 
-        if (s_locationHeads.Contains(last) && count > 1)
+        if (NameSpans.LocationHeads.Contains(last) && count > 1)
         {
             return EntityType.Location;
         }
@@ -409,7 +391,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         }
 
         // "Oakland Athletics", "West Coast Eagles": a place and a plural is a team or a company.
-        if (count >= 2 && IsPlural(last) && !s_locationHeads.Contains(last) && gazetteer.DemonymOf(last) is null
+        if (count >= 2 && IsPlural(last) && !NameSpans.LocationHeads.Contains(last) && gazetteer.DemonymOf(last) is null
             && (gazetteer.Location(tokens[from].Text) is not null || (count >= 3 && gazetteer.Location(TwoWords(tokens, from)) is not null)))
         {
             return EntityType.Organization;
@@ -508,7 +490,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer)
         {
             doc.Add(EntityType.Organization, from, to, null, null);
         }
-        else if (s_locationHeads.Contains(doc.Tokens[to].Text) && to > from)
+        else if (NameSpans.LocationHeads.Contains(doc.Tokens[to].Text) && to > from)
         {
             doc.Add(EntityType.Location, from, to, null, null);
         }

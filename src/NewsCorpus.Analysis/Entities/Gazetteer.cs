@@ -106,6 +106,10 @@ public sealed class Gazetteer
 
     public string? Organization(string name) => _organizations.TryGetValue(name, out var canonical) ? canonical : null;
 
+    /// <summary>Whether a name, given as characters (no string made), is a known place or organisation.</summary>
+    public (bool Location, bool Organization) Knows(ReadOnlySpan<char> name) =>
+        (_locations.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(name), _organizations.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(name));
+
     /// <summary>The country or group a demonym points at: "Iraqi" → "Iraq".</summary>
     public string? DemonymOf(string word) => _demonyms.TryGetValue(word, out var target) ? target : null;
 

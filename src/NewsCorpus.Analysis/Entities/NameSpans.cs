@@ -32,6 +32,25 @@ internal sealed class NameSpans(Gazetteer gazetteer)
         "Technologies", "Airport", "Police", "Command", "Bureau", "Secretariat", "Caucus", "Alliance", "Coalition", "Band",
     };
 
+    /// <summary>Last words of place names (River, Street, Stadium).</summary>
+    public static readonly IReadOnlySet<string> LocationHeads = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "City", "County", "Province", "State", "Street", "River", "Mountain", "Mountains", "Lake", "Island", "Islands", "Valley",
+        "Sea", "Ocean", "Bay", "Square", "Region", "District", "Peninsula", "Desert", "Strait", "Straits", "Canal", "Coast",
+        "Heights", "Hills", "Park", "Avenue", "Road", "Bridge", "Beach", "Gulf", "Territory", "Territories", "Village",
+        "Stadium", "Arena", "Gym", "Theatre", "Theater", "Rink", "Courthouse", "Station", "Parish", "Castle", "Palace", "Cathedral",
+        "Temple", "Mosque", "Tower", "Market", "Harbor", "Harbour", "Falls", "Creek", "Brook", "Pond", "Reservoir", "Canyon",
+        "Forest", "Glacier", "Junction", "Springs", "Plateau", "Basin", "Boulevard", "Lane", "Plaza", "Mall", "Highway",
+    };
+
+    /// <summary>Words that make a capitalised span an event, award or other named thing, never a person: "Battle of Bull Run", "Stanley Cup".</summary>
+    public static readonly IReadOnlySet<string> EventWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Battle", "War", "Operation", "Treaty", "Accord", "Accords", "Agreement", "Award", "Awards", "Prize", "Cup", "Trophy",
+        "Championship", "Championships", "Olympics", "Games", "Festival", "Summit", "Conference", "Revolution", "Massacre",
+        "Uprising", "Prix", "Marathon", "Expo",
+    };
+
     /// <summary>A line in capitals (a headline or crosshead): case says nothing there, so only gazetteer names are trusted.</summary>
     public static bool IsShouting(IReadOnlyList<Token> tokens, Sentence sentence)
     {

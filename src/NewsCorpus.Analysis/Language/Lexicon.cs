@@ -16,6 +16,9 @@ public static class Lexicon
     /// <summary>Abbreviations written inside a person's name with a full stop: titles and Jr/Sr.</summary>
     public static IReadOnlySet<string> NameAbbreviations { get; } = Words(s_abbreviations, StringComparer.Ordinal, "title", "suffix");
 
+    /// <summary>Generational suffixes after a person's name (Jr, Sr), case as written.</summary>
+    public static IReadOnlySet<string> NameSuffixes { get; } = Words(s_abbreviations, StringComparer.Ordinal, "suffix");
+
     /// <summary>Every abbreviation whose full stop need not end a sentence, any case.</summary>
     public static IReadOnlySet<string> Abbreviations { get; } = Words(s_abbreviations, StringComparer.OrdinalIgnoreCase);
 

@@ -24,9 +24,9 @@ public static class EvaluateEntitiesCommand
 
         if (tagger)
         {
-            // The trained tagger alone, on the file's own words (no re-tokenising, no rules).
-            var sentences = files.Order(StringComparer.Ordinal).SelectMany(f => NewsCorpus.Analysis.Entities.Tagging.TaggedSentence.ReadConll(File.ReadLines(f))).ToList();
-            var tagged = TaggerScoring.Score(sentences.Select(s => (s.Tags, NewsCorpus.Analysis.Entities.Tagging.NameTagger.Default.Tag(s.Words))));
+            // The trained tagger on the file's own words (no re-tokenising), the rules' reading of each document as its features.
+            var sentences = files.Order(StringComparer.Ordinal).SelectMany(f => NewsCorpus.Analysis.Entities.Tagging.TaggedSentence.ReadConllWithRules(File.ReadLines(f))).ToList();
+            var tagged = TaggerScoring.Score(sentences.Select(s => (s.Tags, NewsCorpus.Analysis.Entities.Tagging.NameTagger.Default.Tag(s.Words, s.Rules))));
             await WriteTableAsync(tagged, output);
             return 0;
         }
@@ -68,7 +68,7 @@ public static class EvaluateEntitiesCommand
     private static string Row(string name, EntityCounts c) =>
         string.Create(CultureInfo.InvariantCulture, $"| {name} | {c.Predicted} | {c.Gold} | {c.Correct} | {c.Precision:0.000} | {c.Recall:0.000} | {c.F1:0.000} |");
 
-    // CoNLL: token, space, IOB tag per line; blank line between sentences; -DOCSTART- between documents.
+    // CoNLL: token first and IOB tag last on each line; blank line between sentences; -DOCSTART- between documents.
     // Each document is rebuilt as text, one sentence per line, tokens joined by spaces.
     private static IEnumerable<AnnotatedText> ReadConll(string[] lines)
     {
@@ -105,13 +105,14 @@ public static class EvaluateEntitiesCommand
                 continue;
             }
 
-            var space = line.LastIndexOf(' ');
-            if (space <= 0)
+            // Word first, tag last: two columns (wikigold) or four (CoNLL-2003: word, part of speech, chunk, tag).
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 2)
             {
                 continue;
             }
 
-            var (token, tag) = (line[..space], line[(space + 1)..]);
+            var (token, tag) = (fields[0], fields[^1]);
             if (!atLineStart)
             {
                 text.Append(' ');

@@ -11,7 +11,7 @@ namespace NewsCorpus.Web.Cli;
 /// </summary>
 public static class TrainNerCommand
 {
-    public const int BucketBits = 20;
+    public const int BucketBits = 17;
 
     public static async Task<int> RunAsync(string train, string dev, string output, int epochs, TextWriter console, TextWriter error)
     {
@@ -21,10 +21,10 @@ public static class TrainNerCommand
             return 2;
         }
 
-        var trainSentences = TaggedSentence.ReadConll(await File.ReadAllLinesAsync(train));
-        var devSentences = TaggedSentence.ReadConll(await File.ReadAllLinesAsync(dev));
+        var trainSentences = TaggedSentence.ReadConllWithRules(await File.ReadAllLinesAsync(train));
+        var devSentences = TaggedSentence.ReadConllWithRules(await File.ReadAllLinesAsync(dev));
         var features = NerFeatures.Default(BucketBits);
-        var devFeatures = devSentences.Select(s => features.Extract(s.Words)).ToList();
+        var devFeatures = devSentences.Select(s => features.Extract(s.Words, s.Rules)).ToList();
         await console.WriteLineAsync(Line($"train-ner: {trainSentences.Count} training sentences, {devSentences.Count} development sentences, {1 << BucketBits} feature buckets"));
         var watch = Stopwatch.StartNew();
         var model = new PerceptronTrainer(features, BucketBits).Train(trainSentences, epochs, (epoch, averaged) =>

@@ -16,7 +16,10 @@ public sealed class NameTagger(NerModel model, NerFeatures features)
 
     public NerModel Model => model;
 
-    public int[] Tag(string[] words) => model.Decode(features.Extract(words));
+    public NerFeatures Features => features;
+
+    /// <summary>The tag of each word; <paramref name="rules"/>: the rules' mark on each word (<see cref="RuleMarks"/>), if read.</summary>
+    public int[] Tag(string[] words, string?[]? rules = null) => model.Decode(features.Extract(words, rules));
 
     /// <summary>The names in a sentence: (first word, end word exclusive, PER/ORG/LOC/MISC).</summary>
     public List<(int Start, int End, string Type)> Names(string[] words) => TaggedSentence.Spans(Tag(words));

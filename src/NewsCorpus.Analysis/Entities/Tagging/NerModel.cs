@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NewsCorpus.Analysis.Entities.Tagging;
 
@@ -10,11 +12,27 @@ public sealed class NerModel
 {
     private const string Magic = "NCNER1";
 
+    // Each bucket's weights padded to 16 floats, one 64-byte cache line: a feature costs one memory read and two vector adds.
+    private const int Stride = 16;
+
+    private readonly float[] _rows;
+    private readonly float[] _steps;
+
     public NerModel(int bucketBits, float[] emissions, float[] transitions)
     {
+        ArgumentNullException.ThrowIfNull(emissions);
+        ArgumentNullException.ThrowIfNull(transitions);
         BucketBits = bucketBits;
         Emissions = emissions;
         Transitions = transitions;
+        _rows = GC.AllocateUninitializedArray<float>((1 << bucketBits) * Stride, pinned: false);
+        Array.Clear(_rows);
+        for (var b = 0; b < 1 << bucketBits; b++)
+        {
+            Array.Copy(emissions, b * TagSet.Count, _rows, b * Stride, TagSet.Count);
+        }
+
+        _steps = [.. transitions.Select((w, i) => TagSet.Allowed((i / TagSet.Count) - 1, i % TagSet.Count) ? w : float.NegativeInfinity)];
     }
 
     public int BucketBits { get; }
@@ -28,7 +46,87 @@ public sealed class NerModel
     public static int TransitionIndex(int previous, int next) => ((previous + 1) * TagSet.Count) + next;
 
     /// <summary>The best tag sequence for a sentence's features (BIO transitions only).</summary>
-    public int[] Decode(int[][] features) => Decode(features, Emissions, Transitions);
+    public int[] Decode(int[][] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var n = features.Length;
+        var tags = TagSet.Count;
+        var score = new float[n * tags];
+        var back = new byte[n * tags];
+        Span<float> local = stackalloc float[Stride];
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        for (var i = 0; i < n; i++)
+        {
+            var low = Vector256<float>.Zero;
+            var high = Vector256<float>.Zero;
+            foreach (var f in features[i])
+            {
+                var offset = (nuint)(f * Stride);
+                low += Vector256.LoadUnsafe(ref rows, offset);
+                high += Vector256.LoadUnsafe(ref rows, offset + 8);
+            }
+
+            low.CopyTo(local);
+            high.CopyTo(local[8..]);
+            Step(score, back, local, i);
+        }
+
+        return Backtrack(score, back, n);
+    }
+
+    // One Viterbi column: the best way into each tag at word i, transitions not allowed by BIO weighing minus infinity.
+    private void Step(float[] score, byte[] back, ReadOnlySpan<float> local, int i)
+    {
+        var tags = TagSet.Count;
+        for (var t = 0; t < tags; t++)
+        {
+            var best = float.NegativeInfinity;
+            var from = 0;
+            if (i == 0)
+            {
+                best = _steps[t];
+            }
+            else
+            {
+                var previous = (i - 1) * tags;
+                for (var p = 0; p < tags; p++)
+                {
+                    var candidate = score[previous + p] + _steps[((p + 1) * tags) + t];
+                    if (candidate > best)
+                    {
+                        (best, from) = (candidate, p);
+                    }
+                }
+            }
+
+            score[(i * tags) + t] = best + local[t];
+            back[(i * tags) + t] = (byte)from;
+        }
+    }
+
+    private static int[] Backtrack(float[] score, byte[] back, int n)
+    {
+        var tags = TagSet.Count;
+        var result = new int[n];
+        if (n == 0)
+        {
+            return result;
+        }
+
+        var last = 0;
+        for (var t = 1; t < tags; t++)
+        {
+            last = score[((n - 1) * tags) + t] > score[((n - 1) * tags) + last] ? t : last;
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            result[i] = last;
+            last = back[(i * tags) + last];
+        }
+
+        return result;
+    }
 
     public static int[] Decode(int[][] features, float[] emissions, float[] transitions)
     {

@@ -20,7 +20,7 @@ public sealed class PerceptronTrainer(NerFeatures features, int bucketBits, int 
         var transitions = new float[(tags + 1) * tags];
         var transitionTotals = new double[transitions.Length];
         var counts = new int[1 << bucketBits];
-        var extracted = train.Select(s => features.Extract(s.Words)).ToList();
+        var extracted = train.Select(s => features.Extract(s.Words, s.Rules)).ToList();
         foreach (var bucket in extracted.SelectMany(s => s).SelectMany(w => w))
         {
             counts[bucket]++;

@@ -3,6 +3,37 @@ namespace NewsCorpus.Analysis.Entities.Tagging;
 /// <summary>A sentence's words and, for training and scoring, their gold tags (TagSet indexes).</summary>
 public sealed record TaggedSentence(string[] Words, int[] Tags)
 {
+    /// <summary>The rules' mark on each word (<see cref="RuleMarks"/>), when they have read the sentence's document.</summary>
+    public string?[]? Rules { get; init; }
+
+    /// <summary>Reads CoNLL-2003 columns as documents (split at -DOCSTART- lines), each a list of sentences.</summary>
+    public static List<List<TaggedSentence>> ReadConllDocuments(IEnumerable<string> lines)
+    {
+        var documents = new List<List<TaggedSentence>>();
+        var current = new List<string>();
+        foreach (var line in lines.Append("-DOCSTART-"))
+        {
+            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            {
+                if (ReadConll(current) is { Count: > 0 } document)
+                {
+                    documents.Add(document);
+                }
+
+                current.Clear();
+                continue;
+            }
+
+            current.Add(line);
+        }
+
+        return documents;
+    }
+
+    /// <summary>CoNLL documents with the rules' marks on every word, as the tagger is trained and scored.</summary>
+    public static List<TaggedSentence> ReadConllWithRules(IEnumerable<string> lines) =>
+        [.. ReadConllDocuments(lines).SelectMany(RuleMarks.Mark)];
+
     /// <summary>Reads CoNLL-2003 columns (word first, IOB1 tag last); -DOCSTART- lines and blank lines end sentences.</summary>
     public static List<TaggedSentence> ReadConll(IEnumerable<string> lines)
     {

@@ -1,0 +1,211 @@
+using NewsCorpus.Analysis.Language;
+
+namespace NewsCorpus.Analysis.Entities.Tagging;
+
+/// <summary>
+/// The text's names as the trained tagger reads them, sentence by sentence: its spans and types decide. The rules'
+/// reading adds what the tagger has no labels for: roles ("Prime Minister" before a name), canonical names from the
+/// lists ("U.S." → "United States"), group adjectives ("Iraqi"), and names the lists know for certain where the tagger
+/// saw none.
+/// </summary>
+public static class TaggedMentions
+{
+    public static List<EntityMention> Decide(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences,
+        IReadOnlyList<EntityMention> rules, NameTagger tagger, Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(rules);
+        var ordered = rules.OrderBy(static r => r.Start).ToList();
+        var tagged = Tag(text, tokens, sentences, ordered, tagger);
+        var result = new List<EntityMention>(tagged.Count + 8);
+        var rulesByStart = new SortedSpans(ordered);
+        foreach (var mention in tagged)
+        {
+            result.Add(WithRulesKnowledge(mention, rulesByStart.Overlapping(mention.Start, mention.End), gazetteer));
+        }
+
+        var taggedByStart = new SortedSpans(tagged);
+        foreach (var rule in ordered)
+        {
+            if (taggedByStart.Overlapping(rule.Start, rule.End).Count == 0 && KeepsWithoutTagger(rule, gazetteer))
+            {
+                result.Add(rule);
+            }
+        }
+
+        result.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    /// <summary>The tagger's people, organisations and places (MISC is not an entity type) as mentions.</summary>
+    private static List<EntityMention> Tag(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, List<EntityMention> rules, NameTagger tagger)
+    {
+        var mentions = new List<EntityMention>();
+        var s = 0;
+        foreach (var input in Inputs(text, tokens, sentences, rules))
+        {
+            var sentence = sentences[s++];
+            foreach (var (start, end, type) in TaggedSentence.Spans(tagger.Tag(input.Words, input.Marks)))
+            {
+                if (TypeOf(type) is { } entityType)
+                {
+                    var last = end < input.FirstTokens.Length ? input.FirstTokens[end] - 1 : sentence.LastToken;
+                    var (from, to) = (tokens[input.FirstTokens[start]].Start, tokens[last].End);
+                    mentions.Add(new EntityMention(entityType, from, to, text[from..to]));
+                }
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>What the tagger reads of one sentence: its words as the training text splits them, the rules' mark on each, and the first token of each.</summary>
+    public sealed record TaggerInput(string[] Words, string?[] Marks, int[] FirstTokens);
+
+    /// <summary>The tagger's input for each sentence, in order; <paramref name="rules"/> ordered by start.</summary>
+    public static IEnumerable<TaggerInput> Inputs(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, List<EntityMention> rules)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var words = new List<string>();
+        var firstTokens = new List<int>();
+        var spans = new List<(int Start, int End)>();
+        var cursor = 0;
+        foreach (var sentence in sentences)
+        {
+            TrainingWords(text, tokens, sentence, words, firstTokens);
+            spans.Clear();
+            for (var w = 0; w < firstTokens.Count; w++)
+            {
+                var last = w + 1 < firstTokens.Count ? firstTokens[w + 1] - 1 : sentence.LastToken;
+                spans.Add((tokens[firstTokens[w]].Start, tokens[last].End));
+            }
+
+            yield return new TaggerInput([.. words], RuleMarks.ForWords(spans, rules, ref cursor), [.. firstTokens]);
+        }
+    }
+
+    /// <summary>
+    /// The sentence's words as the training text splits them: an abbreviation keeps its full stop ("P.", "Corp.") unless it
+    /// ends the sentence, numbers joined by hyphens or slashes are one word ("1996-08-30", "4-38"), quotes are straight.
+    /// </summary>
+    private static void TrainingWords(string text, IReadOnlyList<Token> tokens, Sentence sentence, List<string> words, List<int> firstTokens)
+    {
+        words.Clear();
+        firstTokens.Clear();
+        var k = sentence.FirstToken;
+        while (k <= sentence.LastToken)
+        {
+            var end = k;
+            if (tokens[k].Kind == TokenKind.Word && k + 1 < sentence.LastToken && tokens[k + 1].Is(".") && tokens[k + 1].Start == tokens[k].End)
+            {
+                end = k + 1;
+            }
+            else
+            {
+                while (end + 2 <= sentence.LastToken && IsNumber(tokens[end]) && tokens[end + 1].Text is "-" or "/" && IsNumber(tokens[end + 2])
+                       && tokens[end + 1].Start == tokens[end].End && tokens[end + 2].Start == tokens[end + 1].End)
+                {
+                    end += 2;
+                }
+            }
+
+            firstTokens.Add(k);
+            words.Add(end == k ? AsTrained(tokens[k].Text) : text[tokens[k].Start..tokens[end].End]);
+            k = end + 1;
+        }
+    }
+
+    private static bool IsNumber(Token token) => token.Text.Length > 0 && char.IsDigit(token.Text[0]);
+
+    // The training text writes straight quotes and apostrophes.
+    private static string AsTrained(string word) => word switch
+    {
+        "“" or "”" => "\"",
+        "‘" or "’" => "'",
+        "’s" => "'s",
+        _ => word.Contains('’', StringComparison.Ordinal) ? word.Replace('’', '\'') : word,
+    };
+
+    private static EntityType? TypeOf(string code) => code switch
+    {
+        "PER" => EntityType.Person,
+        "ORG" => EntityType.Organization,
+        "LOC" => EntityType.Location,
+        _ => null,
+    };
+
+    /// <summary>Mentions ordered by start, and the ones overlapping a span found without a scan of all of them.</summary>
+    private sealed class SortedSpans(List<EntityMention> byStart)
+    {
+        private readonly int _longest = byStart.Count == 0 ? 0 : byStart.Max(static m => m.End - m.Start);
+
+        public List<EntityMention> Overlapping(int start, int end)
+        {
+            var found = new List<EntityMention>(2);
+            var (low, high) = (0, byStart.Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                (low, high) = byStart[middle].Start < start - _longest ? (middle + 1, high) : (low, middle);
+            }
+
+            for (var k = low; k < byStart.Count && byStart[k].Start < end; k++)
+            {
+                if (byStart[k].End > start && byStart[k].Type != EntityType.Group)
+                {
+                    found.Add(byStart[k]);
+                }
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>The rules' role and canonical name for the same name, when they read it as the same type.</summary>
+    private static EntityMention WithRulesKnowledge(EntityMention mention, IEnumerable<EntityMention> overlapping, Gazetteer gazetteer)
+    {
+        string? role = null, canonical = null;
+        foreach (var rule in overlapping)
+        {
+            if (rule.Type != mention.Type)
+            {
+                continue;
+            }
+
+            role ??= rule.Role;
+            if (rule.Start == mention.Start && rule.End > mention.End && IsNameSuffix(rule.Text[mention.Text.Length..]))
+            {
+                mention = mention with { End = rule.End, Text = rule.Text }; // "Donald Trump Jr.": the tagger leaves the suffix out
+            }
+
+            if (rule.Start == mention.Start && rule.End == mention.End)
+            {
+                canonical = rule.RefersTo;
+            }
+        }
+
+        canonical ??= mention.Type switch
+        {
+            EntityType.Organization => gazetteer.Organization(mention.Text),
+            EntityType.Location => gazetteer.Location(mention.Text),
+            _ => null,
+        };
+        return mention with { Role = role, RefersTo = canonical };
+    }
+
+    private static bool IsNameSuffix(string rest) =>
+        rest.Trim().TrimEnd('.') is var word && (Lexicon.NameSuffixes.Contains(word) || word is "II" or "III" or "IV");
+
+    // "the Iraqi parliament", "the Iranian government": a group adjective and an institution noun, which the tagger's
+    // training text never marks as a name, but which speak in news ("it said").
+    private static bool IsInstitution(string name) => name.Split(' ') is [_, .., var last] && last.Length > 0 && char.IsLower(last[0]);
+
+    /// <summary>Where the tagger saw no name: group adjectives, institutions, and names the lists hold whole.</summary>
+    private static bool KeepsWithoutTagger(EntityMention rule, Gazetteer gazetteer) => rule.Type switch
+    {
+        EntityType.Group => true,
+        EntityType.Location => gazetteer.Location(rule.Text) is not null,
+        EntityType.Organization => gazetteer.Organization(rule.Text) is not null || IsInstitution(rule.Text),
+        _ => false,
+    };
+}
