@@ -49,10 +49,9 @@ public static class TextAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens);
+        // The rules read first; the tagger decides the names with their reading as features.
         var rules = RuleMarks.Read(text, tokens, sentences);
-        var mentions = Environment.GetEnvironmentVariable("NC_RULES") == "1"
-            ? LoneNameCheck.Apply(tokens, sentences, rules, NameTagger.Default, Gazetteer.Default)
-            : TaggedMentions.Decide(text, tokens, sentences, rules, NameTagger.Default, Gazetteer.Default);
+        var mentions = TaggedMentions.Decide(text, tokens, sentences, rules, NameTagger.Default, Gazetteer.Default);
         var quotes = QuoteExtractor.Extract(text, tokens, sentences, mentions);
         var entities = EntityResolver.Resolve([mentions]);
         return new TextAnalysis(sentences, mentions, quotes, entities);

@@ -43,8 +43,8 @@ internal static class AnalysisBenchmark
             "",
             "Command: `dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- analysis --write docs/benchmarks.md`",
             "",
-            "| measure | median words/s, one thread | slowest / fastest round |",
-            "| --- | ---: | ---: |",
+            "| measure | median words/s, one thread | slowest / fastest round | bytes allocated per word |",
+            "| --- | ---: | ---: | ---: |",
             Row("whole analysis (sentences, names by the tagger, quotes)", full),
             Row("tokens and sentences alone", splitting),
             Row("the rules' reading alone (the tagger's features)", rules),
@@ -66,11 +66,14 @@ internal static class AnalysisBenchmark
         return new Prepared(text, tokens, sentences, RuleMarks.Read(text, tokens, sentences));
     }
 
-    private readonly record struct Rates(double Median, double Slowest, double Fastest);
+    private readonly record struct Rates(double Median, double Slowest, double Fastest, double BytesPerWord);
 
     private static Rates Rate(long words, Action round)
     {
         round();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        round();
+        var bytesPerWord = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)words;
         var rates = new List<double>();
         for (var r = 0; r < 9; r++)
         {
@@ -86,9 +89,9 @@ internal static class AnalysisBenchmark
         }
 
         rates.Sort();
-        return new Rates(rates[rates.Count / 2], rates[0], rates[^1]);
+        return new Rates(rates[rates.Count / 2], rates[0], rates[^1], bytesPerWord);
     }
 
     private static string Row(string name, Rates rates) =>
-        string.Create(CultureInfo.InvariantCulture, $"| {name} | {rates.Median:N0} | {rates.Slowest:N0} / {rates.Fastest:N0} |");
+        string.Create(CultureInfo.InvariantCulture, $"| {name} | {rates.Median:N0} | {rates.Slowest:N0} / {rates.Fastest:N0} | {rates.BytesPerWord:N0} |");
 }

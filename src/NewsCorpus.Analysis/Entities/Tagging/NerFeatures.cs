@@ -32,7 +32,7 @@ public sealed class NerFeatures(Gazetteer gazetteer, int bucketBits)
             shape[i] = HashShape(words[i], collapse: true);
         }
 
-        var sentence = new SentenceView(words, lower, shape, rules, LineKind(words), GazetteerSpans(words), RunHeads(words));
+        var sentence = new SentenceView(words, lower, shape, rules, LineKind(words), GazetteerSpans(words), RunHeads(words), Facts(words));
         var result = new int[n][];
         Span<int> buffer = stackalloc int[MaxPerWord];
         for (var i = 0; i < n; i++)
@@ -47,7 +47,7 @@ public sealed class NerFeatures(Gazetteer gazetteer, int bucketBits)
         return result;
     }
 
-    private readonly record struct SentenceView(string[] Words, uint[] Lower, uint[] Shape, string?[]? Rules, int Lines, byte[] Spans, char[] Heads)
+    private readonly record struct SentenceView(string[] Words, uint[] Lower, uint[] Shape, string?[]? Rules, int Lines, byte[] Spans, char[] Heads, WordFacts[] Facts)
     {
         public uint LowerAt(int i) => i < 0 ? Start : i >= Words.Length ? End : Lower[i];
 
@@ -104,36 +104,68 @@ public sealed class NerFeatures(Gazetteer gazetteer, int bucketBits)
         }
     }
 
-    // What the lists know, as features the weights decide on, not as decisions.
-    private void AddKnowledge(ref Collector f, SentenceView s, int i)
+    [Flags]
+    private enum WordFacts : byte
     {
-        var (word, shape) = (s.Words[i], s.Shape[i]);
-        if (gazetteer.IsGivenName(word))
+        None = 0,
+        GivenName = 1,
+        Demonym = 2,
+        Title = 4,
+        CommonWord = 8,
+    }
+
+    // What the lists say of each word, looked up once per word; given names, demonyms and titles are all capitalised.
+    private WordFacts[] Facts(string[] words)
+    {
+        var facts = new WordFacts[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            var fact = gazetteer.IsCommonWord(word) ? WordFacts.CommonWord : WordFacts.None;
+            if (IsCapitalised(word))
+            {
+                fact |= gazetteer.IsGivenName(word) ? WordFacts.GivenName : WordFacts.None;
+                fact |= gazetteer.DemonymOf(word) is not null ? WordFacts.Demonym : WordFacts.None;
+                fact |= IsTitle(word) ? WordFacts.Title : WordFacts.None;
+            }
+
+            facts[i] = fact;
+        }
+
+        return facts;
+    }
+
+    // What the lists know, as features the weights decide on, not as decisions.
+    private static void AddKnowledge(ref Collector f, SentenceView s, int i)
+    {
+        var (facts, shape) = (s.Facts[i], s.Shape[i]);
+        var previous = i > 0 ? s.Facts[i - 1] : WordFacts.None;
+        if (facts.HasFlag(WordFacts.GivenName))
         {
             f.Add(22, shape);
         }
 
-        if (i > 0 && gazetteer.IsGivenName(s.Words[i - 1]))
+        if (previous.HasFlag(WordFacts.GivenName))
         {
             f.Add(23, shape);
         }
 
-        if (gazetteer.DemonymOf(word) is not null)
+        if (facts.HasFlag(WordFacts.Demonym))
         {
             f.Add(24, 0);
         }
 
-        if (IsTitle(word))
+        if (facts.HasFlag(WordFacts.Title))
         {
             f.Add(25, 0);
         }
 
-        if (i > 0 && IsTitle(s.Words[i - 1]))
+        if (previous.HasFlag(WordFacts.Title))
         {
             f.Add(26, shape);
         }
 
-        if (gazetteer.IsCommonWord(word))
+        if (facts.HasFlag(WordFacts.CommonWord))
         {
             f.Add(27, i == 0 ? 1u : 2u);
         }
