@@ -17,6 +17,7 @@ public static class TaggedMentions
         ArgumentNullException.ThrowIfNull(rules);
         var ordered = rules.OrderBy(static r => r.Start).ToList();
         var tagged = Tag(text, tokens, sentences, ordered, tagger);
+        OneTypePerName(tagged);
         var result = new List<EntityMention>(tagged.Count + 8);
         var rulesByStart = new SortedSpans(ordered);
         foreach (var mention in tagged)
@@ -57,6 +58,30 @@ public static class TaggedMentions
         }
 
         return mentions;
+    }
+
+    /// <summary>
+    /// A name written the same way twice in a text is one thing: where the tagger typed its mentions differently ("accusing
+    /// Big Machine of" a person, "the group … Big Machine" an organisation), every mention takes the type most of them have.
+    /// </summary>
+    private static void OneTypePerName(List<EntityMention> tagged)
+    {
+        foreach (var group in tagged.GroupBy(static m => m.Text, StringComparer.Ordinal).Where(static g => g.Select(m => m.Type).Distinct().Count() > 1))
+        {
+            var votes = group.GroupBy(static m => m.Type).Select(static g => (Type: g.Key, Count: g.Count())).OrderByDescending(static v => v.Count).ToList();
+            if (votes[0].Count == votes[1].Count)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < tagged.Count; k++)
+            {
+                if (tagged[k].Text == group.Key)
+                {
+                    tagged[k] = tagged[k] with { Type = votes[0].Type };
+                }
+            }
+        }
     }
 
     /// <summary>What the tagger reads of one sentence: its words as the training text splits them, the rules' mark on each, and the first token of each.</summary>
@@ -165,10 +190,10 @@ public static class TaggedMentions
     private static EntityMention WithRulesKnowledge(EntityMention mention, List<EntityMention> overlapping, Gazetteer gazetteer)
     {
         // A title before a name ("Colonel Clay Tice Jr.") is the strongest sign of a person, and one the tagger's training
-        // text rarely shows: where the rules read a titled person inside the tagger's span, the person stands. "St." is left
-        // out: before a name it is far more often a saint in a place or team name ("St. Louis Cardinals").
-        if (mention.Type != EntityType.Person
-            && overlapping.Find(r => r.Type == EntityType.Person && r.Role is not null and not ("St." or "St") && r.Start > mention.Start && r.End <= mention.End) is { } titled)
+        // text rarely shows: where the rules read a titled person inside the tagger's span, the person stands, named
+        // without the title ("Senator Cruz" is Cruz, a senator). "St." is left out: before a name it is far more often a
+        // saint in a place or team name ("St. Louis Cardinals").
+        if (overlapping.Find(r => r.Type == EntityType.Person && r.Role is not null and not ("St." or "St") && r.Start > mention.Start && r.End <= mention.End) is { } titled)
         {
             return titled;
         }
