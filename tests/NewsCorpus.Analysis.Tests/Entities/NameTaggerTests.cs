@@ -75,4 +75,41 @@ public sealed class NameTaggerTests
         Assert.DoesNotContain(analysis.Mentions, m => m.Text == "China" && m.Type == EntityType.Person);
         Assert.Contains(analysis.Mentions, m => m.Text == "Kowalczyk" && m.Type == EntityType.Person);
     }
+
+    [Fact]
+    public void The_tagger_decides_the_analyzers_names_and_the_rules_add_roles_and_canonical_names()
+    {
+        const string text = "Prime Minister Anneli Virtanen met officials of Baltic Freight Group in Tallinn. The U.S. embassy said the Estonian government would reply.";
+        var mentions = TextAnalyzer.Analyze(text).Mentions;
+        Assert.Contains(mentions, m => m is { Text: "Anneli Virtanen", Type: EntityType.Person, Role: "Prime Minister" });
+        Assert.Contains(mentions, m => m is { Text: "Baltic Freight Group", Type: EntityType.Organization });
+        Assert.Contains(mentions, m => m is { Text: "Tallinn", Type: EntityType.Location });
+        Assert.Contains(mentions, m => m is { Text: "U.S.", Type: EntityType.Location, RefersTo: "United States" });
+        Assert.Contains(mentions, m => m is { Text: "Estonian", Type: EntityType.Group });
+        Assert.Contains(mentions, m => m is { Text: "Estonian government", Type: EntityType.Organization });
+    }
+
+    [Fact]
+    public void Initials_keep_their_full_stop_and_suffixes_stay_with_the_name()
+    {
+        var mentions = TextAnalyzer.Analyze("The bowlers were led by P. Simmons, and Donald Trump Jr. watched from the stand.").Mentions;
+        Assert.Contains(mentions, m => m is { Text: "P. Simmons", Type: EntityType.Person });
+        Assert.Contains(mentions, m => m is { Text: "Donald Trump Jr.", Type: EntityType.Person });
+    }
+
+    [Fact]
+    public void A_name_written_the_same_way_in_one_text_has_one_type()
+    {
+        const string text = "The label that owns her records, Harbourline, said it would appeal. Fans accused Harbourline of greed. Harbourline said the deal was fair.";
+        var types = TextAnalyzer.Analyze(text).Mentions.Where(m => m.Text == "Harbourline").Select(m => m.Type).Distinct();
+        Assert.Single(types);
+    }
+
+    [Fact]
+    public void The_rules_reading_reaches_the_tagger_as_marks_on_words()
+    {
+        var document = TaggedSentence.ReadConll(["Prime O", "Minister O", "Anneli I-PER", "Virtanen I-PER", "visited O", "Tallinn I-LOC", ". O"]);
+        var marked = RuleMarks.Mark(document);
+        Assert.Equal(["-", "-", "PB", "PI", "-", "LB", "-"], marked[0].Rules!.Select(r => r ?? "-"));
+    }
 }
