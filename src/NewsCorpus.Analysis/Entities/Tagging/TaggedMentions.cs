@@ -66,9 +66,21 @@ public static class TaggedMentions
     /// </summary>
     private static void OneTypePerName(List<EntityMention> tagged)
     {
-        foreach (var group in tagged.GroupBy(static m => m.Text, StringComparer.Ordinal).Where(static g => g.Select(m => m.Type).Distinct().Count() > 1))
+        // Most texts type every name one way; the votes are counted only for the names typed more than one way.
+        var first = new Dictionary<string, EntityType>(tagged.Count, StringComparer.Ordinal);
+        HashSet<string>? mixed = null;
+        foreach (var mention in tagged)
         {
-            var votes = group.GroupBy(static m => m.Type).Select(static g => (Type: g.Key, Count: g.Count())).OrderByDescending(static v => v.Count).ToList();
+            if (!first.TryAdd(mention.Text, mention.Type) && first[mention.Text] != mention.Type)
+            {
+                (mixed ??= new(StringComparer.Ordinal)).Add(mention.Text);
+            }
+        }
+
+        foreach (var name in mixed ?? [])
+        {
+            var votes = tagged.Where(m => m.Text == name).GroupBy(static m => m.Type).Select(static g => (Type: g.Key, Count: g.Count()))
+                .OrderByDescending(static v => v.Count).ToList();
             if (votes[0].Count == votes[1].Count)
             {
                 continue;
@@ -76,7 +88,7 @@ public static class TaggedMentions
 
             for (var k = 0; k < tagged.Count; k++)
             {
-                if (tagged[k].Text == group.Key)
+                if (tagged[k].Text == name)
                 {
                     tagged[k] = tagged[k] with { Type = votes[0].Type };
                 }
