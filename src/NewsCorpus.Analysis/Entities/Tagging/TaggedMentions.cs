@@ -16,7 +16,7 @@ public static class TaggedMentions
         ArgumentNullException.ThrowIfNull(tagger);
         ArgumentNullException.ThrowIfNull(rules);
         var ordered = rules.OrderBy(static r => r.Start).ToList();
-        var tagged = Tag(text, tokens, sentences, ordered, tagger);
+        var tagged = Tag(text, tokens, sentences, ordered, tagger, gazetteer);
         OneTypePerName(tagged);
         var result = new List<EntityMention>(tagged.Count + 8);
         var rulesByStart = new SortedSpans(ordered);
@@ -39,13 +39,18 @@ public static class TaggedMentions
     }
 
     /// <summary>The tagger's people, organisations and places (MISC is not an entity type) as mentions.</summary>
-    private static List<EntityMention> Tag(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, List<EntityMention> rules, NameTagger tagger)
+    private static List<EntityMention> Tag(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, List<EntityMention> rules, NameTagger tagger, Gazetteer gazetteer)
     {
         var mentions = new List<EntityMention>();
         var s = 0;
         foreach (var input in Inputs(text, tokens, sentences, rules))
         {
             var sentence = sentences[s++];
+            if (!MayHoldName(input, gazetteer))
+            {
+                continue;
+            }
+
             foreach (var (start, end, type) in TaggedSentence.Spans(tagger.Tag(input.Words, input.Marks)))
             {
                 if (TypeOf(type) is { } entityType)
@@ -94,6 +99,21 @@ public static class TaggedMentions
                 }
             }
         }
+    }
+
+    // A sentence with no capital but a common word starting it, and nothing the rules marked, is not worth the tagger's time.
+    private static bool MayHoldName(TaggerInput input, Gazetteer gazetteer)
+    {
+        for (var k = 0; k < input.Words.Length; k++)
+        {
+            var word = input.Words[k];
+            if (input.Marks[k] is not null || (word.Length > 0 && char.IsUpper(word[0]) && (k > 0 || !gazetteer.IsCommonWord(word))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the tagger reads of one sentence: its words as the training text splits them, the rules' mark on each, and the first token of each.</summary>
