@@ -107,8 +107,12 @@ public static class CommandLine
             ContentRootPath = AppSetup.ContentRootOverride() ?? Directory.GetCurrentDirectory(),
             Args = [],
         });
-        // Verbs print results; only warnings and errors are worth logging next to them.
-        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        // Verbs print results; only warnings and errors are worth logging next to them, unless the environment asks for
+        // more (Serilog__MinimumLevel__Default=Information shows each corpus pass with its time).
+        if (Environment.GetEnvironmentVariable("Serilog__MinimumLevel__Default") is null)
+        {
+            builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        }
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
