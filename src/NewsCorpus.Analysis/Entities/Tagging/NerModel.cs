@@ -30,7 +30,7 @@ public sealed class NerModel
         Emissions = emissions;
         Transitions = transitions;
         (_rows, _rowsStart, _unit) = Quantize(bucketBits, emissions);
-        _steps = [.. transitions.Select((w, i) => TagSet.Allowed((i / TagSet.Count) - 1, i % TagSet.Count) ? w : float.NegativeInfinity)];
+        _steps = Steps(transitions);
     }
 
     // Pinned, so the start computed for 32-byte alignment stays aligned; one unit is the largest weight / 32,000.
@@ -88,14 +88,14 @@ public sealed class NerModel
 
             (Vector256.ConvertToSingle(low) * unit).CopyTo(local);
             (Vector256.ConvertToSingle(high) * unit).CopyTo(local[8..]);
-            Step(score, back, local, i);
+            Step(_steps, score, back, local, i);
         }
 
         return Backtrack(score, back, n);
     }
 
     // One Viterbi column: the best way into each tag at word i, transitions not allowed by BIO weighing minus infinity.
-    private void Step(float[] score, byte[] back, ReadOnlySpan<float> local, int i)
+    private static void Step(float[] steps, float[] score, byte[] back, ReadOnlySpan<float> local, int i)
     {
         var tags = TagSet.Count;
         for (var t = 0; t < tags; t++)
@@ -104,14 +104,14 @@ public sealed class NerModel
             var from = 0;
             if (i == 0)
             {
-                best = _steps[t];
+                best = steps[t];
             }
             else
             {
                 var previous = (i - 1) * tags;
                 for (var p = 0; p < tags; p++)
                 {
-                    var candidate = score[previous + p] + _steps[((p + 1) * tags) + t];
+                    var candidate = score[previous + p] + steps[((p + 1) * tags) + t];
                     if (candidate > best)
                     {
                         (best, from) = (candidate, p);
@@ -148,70 +148,37 @@ public sealed class NerModel
         return result;
     }
 
+    /// <summary>The same decoding over plain (training) weights: bucket b's weight for tag t at [b * TagSet.Count + t].</summary>
     public static int[] Decode(int[][] features, float[] emissions, float[] transitions)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(emissions);
         var n = features.Length;
         var tags = TagSet.Count;
-        if (n == 0)
-        {
-            return [];
-        }
-
+        var steps = Steps(transitions);
         var score = new float[n * tags];
-        var back = new int[n * tags];
+        var back = new byte[n * tags];
         Span<float> local = stackalloc float[tags];
         for (var i = 0; i < n; i++)
         {
             local.Clear();
             foreach (var f in features[i])
             {
-                var row = f * tags;
                 for (var t = 0; t < tags; t++)
                 {
-                    local[t] += emissions[row + t];
+                    local[t] += emissions[(f * tags) + t];
                 }
             }
 
-            for (var t = 0; t < tags; t++)
-            {
-                var best = float.NegativeInfinity;
-                var from = 0;
-                if (i == 0)
-                {
-                    best = TagSet.Allowed(-1, t) ? transitions[TransitionIndex(-1, t)] : float.NegativeInfinity;
-                }
-                else
-                {
-                    for (var p = 0; p < tags; p++)
-                    {
-                        var candidate = TagSet.Allowed(p, t) ? score[((i - 1) * tags) + p] + transitions[TransitionIndex(p, t)] : float.NegativeInfinity;
-                        if (candidate > best)
-                        {
-                            (best, from) = (candidate, p);
-                        }
-                    }
-                }
-
-                score[(i * tags) + t] = best + local[t];
-                back[(i * tags) + t] = from;
-            }
+            Step(steps, score, back, local, i);
         }
 
-        var result = new int[n];
-        var last = 0;
-        for (var t = 1; t < tags; t++)
-        {
-            last = score[((n - 1) * tags) + t] > score[((n - 1) * tags) + last] ? t : last;
-        }
-
-        for (var i = n - 1; i >= 0; i--)
-        {
-            result[i] = last;
-            last = back[(i * tags) + last];
-        }
-
-        return result;
+        return Backtrack(score, back, n);
     }
+
+    // Transition weights with the moves BIO forbids at minus infinity.
+    private static float[] Steps(float[] transitions) =>
+        [.. transitions.Select((w, i) => TagSet.Allowed((i / TagSet.Count) - 1, i % TagSet.Count) ? w : float.NegativeInfinity)];
 
     public void Save(Stream stream)
     {
