@@ -112,4 +112,13 @@ public sealed class NameTaggerTests
         var marked = RuleMarks.Mark(document);
         Assert.Equal(["-", "-", "PB", "PI", "-", "LB", "-"], marked[0].Rules!.Select(r => r ?? "-"));
     }
+
+    [Fact]
+    public void A_whole_file_without_full_stops_is_tagged_a_window_at_a_time()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("the committee met again and talked about the budget", 3_000)) + " and Ingrid Solberg spoke in Oslo";
+        var mentions = TextAnalyzer.Analyze(text).Mentions;
+        Assert.Contains(mentions, m => m is { Text: "Ingrid Solberg", Type: EntityType.Person });
+        Assert.Contains(mentions, m => m is { Text: "Oslo", Type: EntityType.Location });
+    }
 }

@@ -51,7 +51,7 @@ public static class TaggedMentions
                 continue;
             }
 
-            foreach (var (start, end, type) in TaggedSentence.Spans(tagger.Tag(input.Words, input.Marks)))
+            foreach (var (start, end, type) in TagInWindows(input, tagger))
             {
                 if (TypeOf(type) is { } entityType)
                 {
@@ -63,6 +63,30 @@ public static class TaggedMentions
         }
 
         return mentions;
+    }
+
+    // Real sentences are far shorter; a "sentence" of a whole unpunctuated file is tagged a window at a time, so its
+    // features and Viterbi tables stay small.
+    private const int Window = 256;
+
+    private static IEnumerable<(int Start, int End, string Type)> TagInWindows(TaggerInput input, NameTagger tagger)
+    {
+        if (input.Words.Length <= Window)
+        {
+            return TaggedSentence.Spans(tagger.Tag(input.Words, input.Marks));
+        }
+
+        var spans = new List<(int, int, string)>();
+        for (var offset = 0; offset < input.Words.Length; offset += Window)
+        {
+            var length = Math.Min(Window, input.Words.Length - offset);
+            foreach (var (start, end, type) in TaggedSentence.Spans(tagger.Tag(input.Words[offset..(offset + length)], input.Marks[offset..(offset + length)])))
+            {
+                spans.Add((start + offset, end + offset, type));
+            }
+        }
+
+        return spans;
     }
 
     /// <summary>
