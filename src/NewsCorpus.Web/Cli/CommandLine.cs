@@ -97,7 +97,21 @@ public static class CommandLine
 
         var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, reindex, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus, trainNer };
         var parsed = root.Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // A database that is missing, unreachable or refuses the login is the user's to fix: say so, without a stack trace.
+            await error.WriteLineAsync($"{args[0]}: the database cannot be used: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"{args[0]} failed: {ex}");
+            return 1;
+        }
     }
 
     internal static IHost BuildHost(IReadOnlyDictionary<string, string?>? settings)

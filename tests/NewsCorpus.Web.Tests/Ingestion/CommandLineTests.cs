@@ -41,6 +41,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_that_cannot_be_opened_gets_one_clear_line_and_exit_2()
+    {
+        _files.Write("a.txt", ArticleFiles.Story("Council passes budget", "budget"));
+        var settings = new Dictionary<string, string?>(_factory.Settings)
+        {
+            ["ConnectionStrings:NewsCorpus"] = $"Data Source={Path.Combine(_files.Folder, "no-such-folder", "corpus.db")};Mode=ReadWrite",
+        };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CommandLine.RunAsync(["ingest", _files.Folder], output, error, settings);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("ingest: the database cannot be used:", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_lists_failed_files_with_reasons_and_exits_1()
     {
         _files.Write("good.txt", ArticleFiles.Story("Council passes budget", "budget"));
