@@ -44,10 +44,11 @@ public sealed class CommandLineTests : IDisposable
     public async Task A_database_that_cannot_be_opened_gets_one_clear_line_and_exit_2()
     {
         _files.Write("a.txt", ArticleFiles.Story("Council passes budget", "budget"));
-        var settings = new Dictionary<string, string?>(_factory.Settings)
-        {
-            ["ConnectionStrings:NewsCorpus"] = $"Data Source={Path.Combine(_files.Folder, "no-such-folder", "corpus.db")};Mode=ReadWrite",
-        };
+        // SQLite: a file in a folder that does not exist, not to be created; PostgreSQL: a database the server does not have.
+        var missing = TestDatabase.IsPostgres
+            ? new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(TestDatabase.ServerVariable)) { Database = "newscorpus_missing_" + Guid.NewGuid().ToString("N") }.ConnectionString
+            : $"Data Source={Path.Combine(_files.Folder, "no-such-folder", "corpus.db")};Mode=ReadWrite";
+        var settings = new Dictionary<string, string?>(_factory.Settings) { ["ConnectionStrings:NewsCorpus"] = missing };
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await CommandLine.RunAsync(["ingest", _files.Folder], output, error, settings);
