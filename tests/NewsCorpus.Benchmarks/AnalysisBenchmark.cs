@@ -32,7 +32,7 @@ internal static class AnalysisBenchmark
         var resolution = Rate(words, () => analysed.ForEach(a => EntityResolver.Resolve([[.. a.Mentions]])));
         var rules = Rate(words, () => prepared.ForEach(p => RuleMarks.Read(p.Text, p.Tokens, p.Sentences)));
         var tagging = Rate(words, () => prepared.ForEach(p => TaggedMentions.Decide(p.Text, p.Tokens, p.Sentences, p.Rules, NameTagger.Default, Gazetteer.Default)));
-        var inputs = prepared.SelectMany(p => TaggedMentions.Inputs(p.Text, p.Tokens, p.Sentences, [.. p.Rules.OrderBy(r => r.Start)])).ToList();
+        var inputs = prepared.SelectMany(p => TaggerInputs.For(p.Text, p.Tokens, p.Sentences, [.. p.Rules.OrderBy(r => r.Start)])).ToList();
         var tagger = NameTagger.Default;
         var features = Rate(words, () => inputs.ForEach(i => tagger.Features.Extract(i.Words, i.Marks)));
         var extracted = inputs.Select(i => tagger.Features.Extract(i.Words, i.Marks)).ToList();
