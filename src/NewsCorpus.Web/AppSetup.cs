@@ -46,6 +46,7 @@ public static class AppSetup
         services.AddSingleton<FilePreparation>();
         services.AddScoped<CorpusWork>();
         services.AddScoped<OutletDirectory>();
+        services.AddScoped<Entities.EntityPass>();
         services.AddScoped<Entities.CorpusResolver>();
         services.AddScoped<Stories.StoryGrouper>();
         services.AddScoped<Compare.CompareService>();

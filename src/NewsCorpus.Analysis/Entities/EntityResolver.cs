@@ -3,44 +3,6 @@ using System.Text;
 
 namespace NewsCorpus.Analysis.Entities;
 
-/// <summary>One real-world entity: its canonical (most complete) name, its aliases, roles, and the mentions that name it.</summary>
-public sealed class ResolvedEntity(EntityType type)
-{
-    public EntityType Type { get; } = type;
-
-    public List<(int Document, EntityMention Mention)> Mentions { get; } = [];
-
-    public SortedSet<string> Roles { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>A name from the gazetteer ("Islamic State" for ISIS) wins; otherwise the fullest name used most often.</summary>
-    public string Canonical
-    {
-        get
-        {
-            var fromGazetteer = Mentions.Select(m => m.Mention.RefersTo).FirstOrDefault(r => r is not null);
-            if (fromGazetteer is not null && Type != EntityType.Person)
-            {
-                return fromGazetteer;
-            }
-
-            if (Type == EntityType.Person)
-            {
-                return PersonResolver.Canonical(Mentions.Select(m => m.Mention.Text));
-            }
-
-            return Mentions
-                .GroupBy(m => m.Mention.Text, StringComparer.Ordinal)
-                .OrderByDescending(g => EntityResolver.NameTokens(g.Key).Count)
-                .ThenByDescending(g => g.Count())
-                .ThenBy(g => g.Key.Length)
-                .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .First().Key;
-        }
-    }
-
-    public IEnumerable<string> Aliases => Mentions.Select(m => m.Mention.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-}
-
 /// <summary>
 /// Clusters mentions into entities, within a document and across a corpus: titles stripped, hyphens and
 /// spacing ignored, transliterations compared by consonant skeleton (Qassem/Qasem, Rohani/Rouhani, Adel/Adil),
@@ -55,13 +17,19 @@ public static class EntityResolver
     private static readonly string[] s_gluedSuffixes =
         [.. s_gluedWords.SelectMany(w => new[] { Skeleton(w), Skeleton("x" + w)[1..] }).Where(x => x.Length > 0).Distinct()];
 
-    public static List<ResolvedEntity> Resolve(IReadOnlyList<IReadOnlyList<EntityMention>> documents)
+    /// <summary>
+    /// Resolves the documents' mentions into entities. With <paramref name="stored"/>, against the entities the corpus
+    /// already holds: a stored entity that gets new mentions is returned with them (and its <see cref="ResolvedEntity.StoredId"/>),
+    /// a new one with the keys to file it under. Without it, from nothing (the whole corpus, or one article).
+    /// </summary>
+    public static List<ResolvedEntity> Resolve(IReadOnlyList<IReadOnlyList<EntityMention>> documents, EntityIndex? stored = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        stored ??= EntityIndex.Empty;
         var entities = new List<ResolvedEntity>();
         var byKey = new Dictionary<string, ResolvedEntity>(StringComparer.Ordinal);
         var keys = new Dictionary<(EntityType, string), string>();
-        var people = new PersonResolver(entities);
+        var people = new PersonResolver(entities, stored);
         for (var d = 0; d < documents.Count; d++)
         {
             var documentPeople = new List<(int Index, EntityMention Mention)>();
@@ -74,7 +42,7 @@ public static class EntityResolver
                 }
                 else if (mention.Type != EntityType.Group)
                 {
-                    Add(ResolveNamed(mention, byKey, entities, keys), d, mention);
+                    Add(ResolveNamed(mention, byKey, entities, keys, stored), d, mention);
                 }
             }
 
@@ -82,8 +50,43 @@ public static class EntityResolver
         }
 
         people.Finish();
-        LinkAcronyms(entities);
-        return MergeSameNames(entities.Where(e => e.Mentions.Count > 0));
+        LinkAcronyms(entities, stored);
+
+        // Stored entities first: where two share a name, the stored one keeps its id.
+        var touched = stored.Entries.SelectMany(e => e.Value).Concat(entities).Distinct().Where(e => e.Mentions.Count > 0)
+            .OrderBy(e => e.StoredId is null);
+        return MergeSameNames(touched);
+    }
+
+    /// <summary>The index keys a resolution of these documents may look up: what to read from the store before it.</summary>
+    public static HashSet<string> LookupKeys(IEnumerable<IReadOnlyList<EntityMention>> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var mention in documents.SelectMany(d => d))
+        {
+            if (mention.Type == EntityType.Person)
+            {
+                PersonResolver.AddLookupKeys(mention.Text, keys);
+            }
+            else if (mention.Type != EntityType.Group)
+            {
+                var name = mention.RefersTo ?? mention.Text;
+                if (!names.TryGetValue(name, out var key))
+                {
+                    names[name] = key = NameKey(name);
+                }
+
+                keys.Add(EntityIndex.Named(mention.Type, key));
+                if (mention.Type == EntityType.Organization && IsAcronym(mention.Text))
+                {
+                    keys.Add(EntityIndex.Initials(Letters(mention.Text)));
+                }
+            }
+        }
+
+        return keys;
     }
 
     internal static void Add(ResolvedEntity entity, int document, EntityMention mention)
@@ -107,6 +110,7 @@ public static class EntityResolver
             {
                 first.Mentions.AddRange(entity.Mentions);
                 first.Roles.UnionWith(entity.Roles);
+                first.Absorb(entity);
             }
             else
             {
@@ -175,39 +179,59 @@ public static class EntityResolver
     }
 
     private static ResolvedEntity ResolveNamed(EntityMention mention, Dictionary<string, ResolvedEntity> byKey, List<ResolvedEntity> entities,
-        Dictionary<(EntityType, string), string> keys)
+        Dictionary<(EntityType, string), string> keys, EntityIndex stored)
     {
         var name = mention.RefersTo ?? mention.Text;
         if (!keys.TryGetValue((mention.Type, name), out var key))
         {
-            keys[(mention.Type, name)] = key = $"{mention.Type}:{NameKey(name)}";
+            keys[(mention.Type, name)] = key = EntityIndex.Named(mention.Type, NameKey(name));
         }
 
         if (!byKey.TryGetValue(key, out var entity))
         {
-            entity = new ResolvedEntity(mention.Type);
-            entities.Add(entity);
+            entity = stored.First(key);
+            if (entity is null)
+            {
+                entity = new ResolvedEntity(mention.Type);
+                entity.File(key);
+                entities.Add(entity);
+            }
+
             byKey[key] = entity;
         }
 
         return entity;
     }
 
-    // "LSE" is the London School of Economics when exactly one organisation's initials spell it.
-    private static void LinkAcronyms(List<ResolvedEntity> entities)
+    // "LSE" is the London School of Economics when exactly one organisation's initials spell it (stored ones included).
+    private static void LinkAcronyms(List<ResolvedEntity> entities, EntityIndex stored)
     {
-        foreach (var acronym in entities.Where(e => e.Type == EntityType.Organization && e.Mentions.All(m => IsAcronym(m.Mention.Text))).ToList())
+        var organisations = entities.Where(e => e.Type == EntityType.Organization && e.Mentions.Count > 0).ToList();
+        foreach (var acronym in organisations.Where(e => e.StoredId is null && e.Mentions.All(m => IsAcronym(m.Mention.Text))).ToList())
         {
-            var letters = new string([.. acronym.Mentions[0].Mention.Text.Where(char.IsLetter)]);
-            var matches = entities.Where(e => e != acronym && e.Type == EntityType.Organization && e.Mentions.Count > 0
-                && string.Equals(Initials(e.Canonical), letters, StringComparison.Ordinal)).ToList();
+            var letters = Letters(acronym.Mentions[0].Mention.Text);
+            var matches = organisations.Where(e => e != acronym && e.Mentions.Count > 0 && string.Equals(Initials(e.Canonical), letters, StringComparison.Ordinal))
+                .Concat(stored.Find(EntityIndex.Initials(letters)))
+                .Distinct().ToList();
             if (matches.Count == 1)
             {
                 matches[0].Mentions.AddRange(acronym.Mentions);
                 acronym.Mentions.Clear();
             }
         }
+
+        // New organisations are filed under their initials, for acronyms that come later.
+        foreach (var organisation in organisations.Where(e => e.StoredId is null && e.Mentions.Count > 0))
+        {
+            var initials = Initials(organisation.Canonical);
+            if (initials.Length >= 2 && !organisation.Mentions.All(m => IsAcronym(m.Mention.Text)))
+            {
+                organisation.File(EntityIndex.Initials(initials));
+            }
+        }
     }
+
+    private static string Letters(string acronym) => new([.. acronym.Where(char.IsLetter)]);
 
     private static bool IsAcronym(string text) => text.Length is >= 2 and <= 8 && text.Count(char.IsUpper) >= 2 && text.All(c => char.IsUpper(c) || c == '.');
 

@@ -9,7 +9,7 @@ namespace NewsCorpus.Analysis.Entities;
 /// one it ends ("Abdul Mahdi", "Adel Abdul Mahdi") when only one person has such a name. A surname that no document
 /// explains goes to the one person of that surname, or the one most documents name, or else to one entity for the surname.
 /// </summary>
-internal sealed class PersonResolver(List<ResolvedEntity> entities)
+internal sealed class PersonResolver(List<ResolvedEntity> entities, EntityIndex stored)
 {
     /// <summary>The share of the documents naming people of a surname one of them needs for a lone surname to mean them.</summary>
     private const double DominantShare = 0.75;
@@ -22,12 +22,18 @@ internal sealed class PersonResolver(List<ResolvedEntity> entities)
     private readonly Dictionary<ResolvedEntity, HashSet<int>> _documents = new(ReferenceEqualityComparer.Instance);
     private readonly List<(string Word, int Document, List<EntityMention> Mentions)> _unexplained = [];
 
+    // Keys whose stored entities were copied into the dictionaries above: each is read from the store once.
+    private readonly HashSet<string> _seeded = new(StringComparer.Ordinal);
+
     /// <summary>A name as compared: word skeletons without initials or a generational suffix, and that suffix.</summary>
     private sealed record Name(string[] Words, string Suffix)
     {
         public bool IsFull => Words.Length >= 2;
 
         public string Key => $"{Words[0]}|{Words[^1]}|{Suffix}";
+
+        /// <summary>The surname and suffix: what a lone surname is looked up by.</summary>
+        public string SurnameKey => $"{Words[^1]}|{Suffix}";
 
         /// <summary>Every word, for telling apart names that share a key ("Adel Abdul Mahdi" and "Adel Mahdi").</summary>
         public string Spelled => $"{string.Join(' ', Words)}|{Suffix}";
@@ -114,11 +120,29 @@ internal sealed class PersonResolver(List<ResolvedEntity> entities)
         var ambiguous = new Dictionary<string, ResolvedEntity>(StringComparer.Ordinal);
         foreach (var (word, document, mentions) in _unexplained)
         {
+            var given = word.Split('|')[0];
+            foreach (var known in stored.Find(EntityIndex.Surname(word)))
+            {
+                AddTo(bySurname, word, known);
+            }
+
+            foreach (var known in stored.Find(EntityIndex.Given(given)))
+            {
+                AddTo(byGiven, given, known);
+            }
+
             var entity = Dominant(bySurname.GetValueOrDefault(word))
-                ?? (byGiven.GetValueOrDefault(word.Split('|')[0]) is [var only] && word.EndsWith('|') ? only : null);
+                ?? (byGiven.GetValueOrDefault(given) is [var only] && word.EndsWith('|') ? only : null);
             if (entity is null && !ambiguous.TryGetValue(word, out entity))
             {
-                ambiguous[word] = entity = New();
+                entity = stored.First(EntityIndex.Unexplained(word));
+                if (entity is null)
+                {
+                    entity = New();
+                    entity.File(EntityIndex.Unexplained(word));
+                }
+
+                ambiguous[word] = entity;
             }
 
             foreach (var mention in mentions)
@@ -128,10 +152,37 @@ internal sealed class PersonResolver(List<ResolvedEntity> entities)
         }
     }
 
-    /// <summary>The name a person goes by: the most used of their complete names (no other name of theirs ends with more words).</summary>
-    public static string Canonical(IEnumerable<string> texts)
+    /// <summary>The keys resolving a person's name may look up in the store.</summary>
+    public static void AddLookupKeys(string text, HashSet<string> keys)
     {
-        var counted = texts.GroupBy(t => t, StringComparer.Ordinal).Select(g => (Text: g.Key, Count: g.Count(), Name: Parse(g.Key))).ToList();
+        var name = Parse(text);
+        if (name.Words.Length == 0)
+        {
+            return;
+        }
+
+        if (!name.IsFull)
+        {
+            var word = name.Words[0] + "|" + name.Suffix;
+            keys.Add(EntityIndex.Surname(word));
+            keys.Add(EntityIndex.Given(name.Words[0]));
+            keys.Add(EntityIndex.Unexplained(word));
+            return;
+        }
+
+        keys.Add(EntityIndex.Full(name.Key));
+        keys.Add(EntityIndex.Full(Unglued(name).Key));
+        keys.Add(EntityIndex.Tail(name.Key));
+        if (name.Tail is { } tail)
+        {
+            keys.Add(EntityIndex.Full(tail));
+        }
+    }
+
+    /// <summary>The name a person goes by: the most used of their complete names (no other name of theirs ends with more words).</summary>
+    public static string Canonical(IReadOnlyDictionary<string, int> nameCounts)
+    {
+        var counted = nameCounts.Select(c => (Text: c.Key, Count: c.Value, Name: Parse(c.Key))).ToList();
         var full = counted.Where(c => c.Name.IsFull).ToList();
         if (full.Count == 0)
         {
@@ -147,20 +198,53 @@ internal sealed class PersonResolver(List<ResolvedEntity> entities)
     private ResolvedEntity Place(DocumentPerson person)
     {
         var fullNames = person.Names.Where(n => n.IsFull).ToList();
-        var entity = fullNames.Select(n => _byFullKey.GetValueOrDefault(n.Key) ?? _byFullKey.GetValueOrDefault(Unglued(n).Key)).FirstOrDefault(e => e is not null)
-            ?? fullNames.Select(n => Unique(_byTail.GetValueOrDefault(n.Key))).FirstOrDefault(e => e is not null)
-            ?? fullNames.Where(n => n.Tail is not null).Select(n => _byFullKey.GetValueOrDefault(n.Tail!)).FirstOrDefault(e => e is not null)
+        var entity = fullNames.Select(n => FullNamed(n.Key) ?? FullNamed(Unglued(n).Key)).FirstOrDefault(e => e is not null)
+            ?? fullNames.Select(n => Unique(Tailed(n.Key))).FirstOrDefault(e => e is not null)
+            ?? fullNames.Where(n => n.Tail is not null).Select(n => FullNamed(n.Tail!)).FirstOrDefault(e => e is not null)
             ?? New();
         foreach (var name in fullNames)
         {
-            _byFullKey.TryAdd(name.Key, entity);
-            if (name.Tail is { } tail && !(_byTail.GetValueOrDefault(tail)?.Contains(entity) ?? false))
+            if (FullNamed(name.Key) is null)
+            {
+                _byFullKey[name.Key] = entity;
+                entity.File(EntityIndex.Full(name.Key));
+                entity.File(EntityIndex.Surname(name.SurnameKey));
+                entity.File(EntityIndex.Given(name.Words[0]));
+            }
+
+            if (name.Tail is { } tail && !(Tailed(tail)?.Contains(entity) ?? false))
             {
                 AddTo(_byTail, tail, entity);
+                entity.File(EntityIndex.Tail(tail));
             }
         }
 
         return entity;
+    }
+
+    // The person a full-name key names: in this resolution, else in the store (copied in on first use).
+    private ResolvedEntity? FullNamed(string key)
+    {
+        if (_seeded.Add("F" + key) && stored.Find(EntityIndex.Full(key)) is [var known, ..])
+        {
+            _byFullKey.TryAdd(key, known);
+        }
+
+        return _byFullKey.GetValueOrDefault(key);
+    }
+
+    // The people whose longer names end in these two words: in this resolution and in the store.
+    private List<ResolvedEntity>? Tailed(string key)
+    {
+        if (_seeded.Add("T" + key))
+        {
+            foreach (var known in stored.Find(EntityIndex.Tail(key)))
+            {
+                AddTo(_byTail, key, known);
+            }
+        }
+
+        return _byTail.GetValueOrDefault(key);
     }
 
     private ResolvedEntity New()
@@ -194,7 +278,8 @@ internal sealed class PersonResolver(List<ResolvedEntity> entities)
             return distinct[0];
         }
 
-        var counts = distinct.Select(p => (Person: p, Documents: _documents.GetValueOrDefault(p)?.Count ?? 0)).OrderByDescending(p => p.Documents).ToList();
+        var counts = distinct.Select(p => (Person: p, Documents: (_documents.GetValueOrDefault(p)?.Count ?? 0) + p.StoredArticles))
+            .OrderByDescending(p => p.Documents).ToList();
         var total = counts.Sum(c => c.Documents);
         return total > 0 && counts[0].Documents >= total * DominantShare ? counts[0].Person : null;
     }

@@ -55,6 +55,12 @@ public sealed class Article
     /// <summary>Metadata dropped or doubted while reading the file (an implausible date, conflicting dates), one per line.</summary>
     public string? Warnings { get; set; }
 
+    /// <summary>
+    /// Whether its mentions and quotes have been resolved against the corpus (entities, speakers, quote clusters). A
+    /// stored or changed article is not; the entity pass resolves only such articles, against the stored name index.
+    /// </summary>
+    public bool Resolved { get; set; }
+
     /// <summary>Why a corpus-wide pass (entities, quotes, stories, shared sentences) left this article out, when one did.</summary>
     public string? CorpusProblem { get; set; }
 

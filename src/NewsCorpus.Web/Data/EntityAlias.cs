@@ -11,4 +11,7 @@ public sealed class EntityAlias
 
     /// <summary>Upper-cased for case-insensitive lookups by speaker name.</summary>
     public required string NormalizedName { get; set; }
+
+    /// <summary>Mentions that use this name: the entity's canonical name is chosen from these counts.</summary>
+    public int MentionCount { get; set; }
 }

@@ -31,6 +31,10 @@ public class NewsCorpusDbContext : DbContext
 
     public DbSet<EntityMention> EntityMentions => Set<EntityMention>();
 
+    public DbSet<EntityKey> EntityKeys => Set<EntityKey>();
+
+    public DbSet<EntityOutlet> EntityOutlets => Set<EntityOutlet>();
+
     public DbSet<Quote> Quotes => Set<Quote>();
 
     public DbSet<QuoteCluster> QuoteClusters => Set<QuoteCluster>();

@@ -14,9 +14,12 @@ public static class RowInserter
     // PostgreSQL takes at most 65,535 parameters in a statement; ten columns × 1,000 rows stays well inside.
     private const int RowsPerStatement = 1000;
 
-    /// <summary>Inserts <paramref name="rows"/> into <paramref name="table"/> on the context's connection, inside its current transaction if any.</summary>
+    /// <summary>
+    /// Inserts <paramref name="rows"/> into <paramref name="table"/> on the context's connection, inside its current
+    /// transaction if any. <paramref name="onConflict"/> is a fixed ON CONFLICT clause (the same on SQLite and PostgreSQL).
+    /// </summary>
     public static async Task InsertAsync<T>(NewsCorpusDbContext db, string table, string[] columns,
-        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, string onConflict = "")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
@@ -33,11 +36,11 @@ public static class RowInserter
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             if (db.Database.IsNpgsql())
             {
-                await InsertManyAsync(connection, transaction, table, columns, rows, values, cancellationToken);
+                await InsertManyAsync(connection, transaction, $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ", onConflict, rows, values, cancellationToken);
             }
             else
             {
-                await InsertEachAsync(connection, transaction, table, columns, rows, values, cancellationToken);
+                await InsertEachAsync(connection, transaction, $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) {onConflict}", columns.Length, rows, values, cancellationToken);
             }
         }
         finally
@@ -47,16 +50,16 @@ public static class RowInserter
     }
 
     /// <summary>SQLite runs in-process: one prepared statement executed per row costs no round trips.</summary>
-    private static async Task InsertEachAsync<T>(DbConnection connection, DbTransaction? transaction, string table, string[] columns,
+    private static async Task InsertEachAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, int columnCount,
         IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
 #pragma warning disable CA2100 // Callers pass fixed table and column names; every value is a parameter.
-        command.CommandText = $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        command.CommandText = sql;
 #pragma warning restore CA2100
-        var parameters = new DbParameter[columns.Length];
-        for (var i = 0; i < columns.Length; i++)
+        var parameters = new DbParameter[columnCount];
+        for (var i = 0; i < columnCount; i++)
         {
             parameters[i] = command.CreateParameter();
             parameters[i].ParameterName = $"@p{i}";
@@ -79,7 +82,7 @@ public static class RowInserter
     /// A server is a round trip away: the rows go in multi-row INSERTs of up to <see cref="RowsPerStatement"/> rows,
     /// so an article's child rows take a handful of round trips instead of one per row.
     /// </summary>
-    private static async Task InsertManyAsync<T>(DbConnection connection, DbTransaction? transaction, string table, string[] columns,
+    private static async Task InsertManyAsync<T>(DbConnection connection, DbTransaction? transaction, string insert, string onConflict,
         IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         foreach (var chunk in rows.Chunk(RowsPerStatement))
@@ -103,7 +106,7 @@ public static class RowInserter
             }
 
 #pragma warning disable CA2100 // Callers pass fixed table and column names; every value is a parameter.
-            command.CommandText = $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES {string.Join(", ", tuples)}";
+            command.CommandText = $"{insert}{string.Join(", ", tuples)} {onConflict}";
 #pragma warning restore CA2100
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

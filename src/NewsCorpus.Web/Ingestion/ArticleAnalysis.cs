@@ -20,6 +20,7 @@ public static class ArticleAnalysis
         // New terms mean the story must be found again (StoryGrouper picks up articles without one).
         article.StoryTerms = rows.StoryTerms;
         article.StoryId = null;
+        article.Resolved = false;
         article.Mentions.Clear();
         article.Mentions.AddRange(rows.Mentions);
         article.Quotes.Clear();

@@ -12,6 +12,7 @@ public static class ArticleRowWriter
     /// <summary>Removes the article's child rows (before writing new ones for changed text).</summary>
     public static async Task DeleteChildrenAsync(NewsCorpusDbContext db, int articleId, CancellationToken cancellationToken)
     {
+        await Entities.EntityBookkeeping.WithdrawArticleAsync(db, articleId, cancellationToken);
         await db.Quotes.Where(q => q.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
         await db.EntityMentions.Where(m => m.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
         await db.ArticleParagraphs.Where(p => p.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, 
 
     public async Task<bool> IsPendingAsync(CancellationToken cancellationToken) =>
         await db.IngestionRuns.AnyAsync(r => r.CorpusPending, cancellationToken)
-        || await db.Articles.AnyAsync(a => a.StoryId == null && a.CorpusProblem == null, cancellationToken);
+        || await db.Articles.AnyAsync(a => (a.StoryId == null || !a.Resolved) && a.CorpusProblem == null, cancellationToken);
 
     /// <summary>Runs every pass; true when all of them finished. Runs pending before the passes started are then cleared.</summary>
     public async Task<bool> CompleteAsync(CancellationToken cancellationToken)

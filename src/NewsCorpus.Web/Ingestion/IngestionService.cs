@@ -79,6 +79,9 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         db.IngestionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await db.Articles.Where(a => a.CorpusProblem != null).ExecuteUpdateAsync(s => s.SetProperty(a => a.CorpusProblem, (string?)null), cancellationToken);
+
+        // Every mention is replaced: without the name index, the entity pass resolves the whole corpus from scratch.
+        await db.EntityKeys.ExecuteDeleteAsync(cancellationToken);
         var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
         for (var i = 0; i < ids.Count; i++)
         {
@@ -247,6 +250,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         article.UpdatedAt = now;
         article.StoryTerms = analysis.StoryTerms;
         article.StoryId = null;
+        article.Resolved = false;
         if (existing is null)
         {
             db.Articles.Add(article);

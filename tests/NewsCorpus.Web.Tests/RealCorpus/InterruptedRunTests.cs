@@ -66,15 +66,9 @@ public sealed class InterruptedRunTests : IDisposable
         var folder = WriteCorpus();
         Assert.Equal(0, (await IngestAsync(folder)).Exit);
 
-        // The state a kill between the file stage and the corpus passes leaves: stored articles, nothing resolved.
         await QueryAsync(async db =>
         {
-            await db.Quotes.ExecuteUpdateAsync(s => s.SetProperty(q => q.SpeakerEntityId, (int?)null).SetProperty(q => q.QuoteClusterId, (int?)null));
-            await db.EntityMentions.ExecuteUpdateAsync(s => s.SetProperty(m => m.EntityId, (int?)null));
-            await db.Articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, (int?)null));
-            await db.Stories.ExecuteDeleteAsync();
-            await db.QuoteClusters.ExecuteDeleteAsync();
-            await db.Entities.ExecuteDeleteAsync();
+            await ForgetCorpusPassesAsync(db);
             return await db.IngestionRuns.OrderByDescending(r => r.Id).Take(1)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.CorpusPending, true).SetProperty(r => r.FinishedAt, (DateTime?)null));
         });
@@ -95,8 +89,7 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Equal(0, (await IngestAsync(folder)).Exit);
         await QueryAsync(async db =>
         {
-            await db.EntityMentions.ExecuteUpdateAsync(s => s.SetProperty(m => m.EntityId, (int?)null));
-            await db.Articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, (int?)null));
+            await ForgetCorpusPassesAsync(db);
             return await db.IngestionRuns.OrderByDescending(r => r.Id).Take(1).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.CorpusPending, true).SetProperty(r => r.FinishedAt, (DateTime?)null)
                 .SetProperty(r => r.HeartbeatAt, DateTime.UtcNow.AddHours(-1)));
@@ -117,6 +110,17 @@ public sealed class InterruptedRunTests : IDisposable
         }
 
         await AssertCorpusCompleteAsync();
+    }
+
+    // The state a kill between the file stage and the corpus passes leaves: stored articles, nothing resolved or grouped.
+    private static async Task ForgetCorpusPassesAsync(NewsCorpusDbContext db)
+    {
+        await db.Quotes.ExecuteUpdateAsync(s => s.SetProperty(q => q.SpeakerEntityId, (int?)null).SetProperty(q => q.QuoteClusterId, (int?)null));
+        await db.EntityMentions.ExecuteUpdateAsync(s => s.SetProperty(m => m.EntityId, (int?)null));
+        await db.Articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, (int?)null).SetProperty(a => a.Resolved, false));
+        await db.Stories.ExecuteDeleteAsync();
+        await db.QuoteClusters.ExecuteDeleteAsync();
+        await db.Entities.ExecuteDeleteAsync();
     }
 
     private async Task AssertCorpusCompleteAsync()

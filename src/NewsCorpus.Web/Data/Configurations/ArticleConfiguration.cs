@@ -25,6 +25,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.PublishedOn);
         builder.HasIndex(a => a.Title);
         builder.HasIndex(a => a.StoryId);
+        builder.HasIndex(a => a.Resolved);
 
         builder.HasOne(a => a.Outlet).WithMany(o => o.Articles).HasForeignKey(a => a.OutletId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Paragraphs).WithOne().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -64,6 +64,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<TimeOnly?>("PublishedTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourcePath")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -108,6 +111,8 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.HasIndex("OutletId");
 
                     b.HasIndex("PublishedOn");
+
+                    b.HasIndex("Resolved");
 
                     b.HasIndex("SourcePath")
                         .IsUnique();
@@ -213,6 +218,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<int>("EntityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -231,6 +239,30 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("EntityAliases");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Key", "EntityId")
+                        .IsUnique();
+
+                    b.ToTable("EntityKeys");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.EntityMention", b =>
@@ -276,6 +308,24 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.HasIndex("ArticleId", "Start");
 
                     b.ToTable("EntityMentions");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityOutlet", b =>
+                {
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntityId", "OutletId");
+
+                    b.HasIndex("OutletId");
+
+                    b.ToTable("EntityOutlets");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.IngestionDuplicate", b =>
@@ -685,6 +735,15 @@ namespace NewsCorpus.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityKey", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.EntityMention", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Article", null)
@@ -699,6 +758,21 @@ namespace NewsCorpus.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityOutlet", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCorpus.Web.Data.Outlet", null)
+                        .WithMany()
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.IngestionDuplicate", b =>

@@ -71,6 +71,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<TimeOnly?>("PublishedTime")
                         .HasColumnType("time without time zone");
 
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SourcePath")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -115,6 +118,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.HasIndex("OutletId");
 
                     b.HasIndex("PublishedOn");
+
+                    b.HasIndex("Resolved");
 
                     b.HasIndex("SourcePath")
                         .IsUnique();
@@ -226,6 +231,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<int>("EntityId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -244,6 +252,32 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("EntityAliases");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Key", "EntityId")
+                        .IsUnique();
+
+                    b.ToTable("EntityKeys");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.EntityMention", b =>
@@ -291,6 +325,24 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.HasIndex("ArticleId", "Start");
 
                     b.ToTable("EntityMentions");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityOutlet", b =>
+                {
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OutletId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EntityId", "OutletId");
+
+                    b.HasIndex("OutletId");
+
+                    b.ToTable("EntityOutlets");
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.IngestionDuplicate", b =>
@@ -722,6 +774,15 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityKey", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCorpus.Web.Data.EntityMention", b =>
                 {
                     b.HasOne("NewsCorpus.Web.Data.Article", null)
@@ -736,6 +797,21 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("NewsCorpus.Web.Data.EntityOutlet", b =>
+                {
+                    b.HasOne("NewsCorpus.Web.Data.Entity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsCorpus.Web.Data.Outlet", null)
+                        .WithMany()
+                        .HasForeignKey("OutletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsCorpus.Web.Data.IngestionDuplicate", b =>
