@@ -48,6 +48,7 @@ public static class AppSetup
         services.AddScoped<OutletDirectory>();
         services.AddScoped<Entities.EntityPass>();
         services.AddScoped<Entities.CorpusResolver>();
+        services.AddScoped<Quotes.QuoteClusterPass>();
         services.AddScoped<Stories.StoryGrouper>();
         services.AddScoped<Compare.CompareService>();
         services.AddScoped<Search.SearchService>();

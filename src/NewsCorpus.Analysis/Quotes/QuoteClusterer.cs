@@ -94,6 +94,23 @@ public static class QuoteClusterer
         }
     }
 
+    /// <summary>
+    /// A stable 32-bit hash of the quote's words (case and punctuation folded), never 0: quotes with the same words have
+    /// the same fingerprint, so a store finds a new quote's word-for-word copies by lookup. Equal fingerprints are
+    /// candidates, not proof; <see cref="Cluster"/> compares the words.
+    /// </summary>
+    public static int Fingerprint(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hash = 2166136261u;
+        foreach (var c in string.Join(' ', Words(text)))
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash == 0 ? 1 : unchecked((int)hash);
+    }
+
     /// <summary>Whether two quotes are one statement in different words or lengths (see the class summary).</summary>
     public static bool Similar(string a, string b) => Similar(new QuoteWords(0, Words(a)), new QuoteWords(1, Words(b)));
 

@@ -61,6 +61,9 @@ public sealed class Article
     /// </summary>
     public bool Resolved { get; set; }
 
+    /// <summary>Whether its quotes have been grouped with the corpus's statements (after its story is known).</summary>
+    public bool QuotesClustered { get; set; }
+
     /// <summary>Why a corpus-wide pass (entities, quotes, stories, shared sentences) left this article out, when one did.</summary>
     public string? CorpusProblem { get; set; }
 

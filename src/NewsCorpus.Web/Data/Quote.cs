@@ -35,6 +35,9 @@ public sealed class Quote
 
     public int End { get; set; }
 
+    /// <summary>The quote's words hashed (NewsCorpus.Analysis.Quotes.QuoteClusterer.Fingerprint): finds its word-for-word copies by lookup.</summary>
+    public int Fingerprint { get; set; }
+
     public int? QuoteClusterId { get; set; }
 
     public QuoteCluster? QuoteCluster { get; set; }

@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using NewsCorpus.Analysis.Quotes;
 using NewsCorpus.Web.Data;
-using NewsCorpus.Web.Ingestion;
 using NewsCorpus.Web.Search;
 
 namespace NewsCorpus.Web.Entities;
 
 /// <summary>
-/// The entities-and-quotes pass: resolves the new articles' mentions into entities (<see cref="EntityPass"/>), links
-/// their quotes to their speakers, counts the touched entities' quotes, and groups quotes of the same statement into
-/// clusters. Everything it writes is set-based; the articles it covered are then marked resolved.
+/// The entities-and-speakers pass: resolves the new articles' mentions into entities (<see cref="EntityPass"/>), links
+/// their quotes to their speakers and counts the touched entities' quotes. Everything it writes is set-based; the
+/// articles it covered are then marked resolved, in the same transaction.
 /// </summary>
 public sealed class CorpusResolver(NewsCorpusDbContext db, EntityPass entities, ILogger<CorpusResolver> logger)
 {
@@ -30,7 +28,6 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, EntityPass entities, 
         var speakers = await LinkSpeakersAsync(articles, fromScratch, cancellationToken);
         touched.UnionWith(speakers);
         await CountQuotesAsync(touched, fromScratch, cancellationToken);
-        await ClusterQuotesAsync(cancellationToken);
         await entities.MarkResolvedAsync(articles, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -73,55 +70,4 @@ public sealed class CorpusResolver(NewsCorpusDbContext db, EntityPass entities, 
     }
 
     private sealed record SpeakerChange(int? Before, int? After);
-
-    private async Task ClusterQuotesAsync(CancellationToken cancellationToken)
-    {
-        var quotes = await db.Quotes.AsNoTracking().OrderBy(q => q.Id)
-            .Select(q => new StatementMember(q.Id, q.ArticleId, q.Text, q.SpeakerEntityId)).ToListAsync(cancellationToken);
-        await db.QuoteClusters.ExecuteDeleteAsync(cancellationToken);
-        var problems = new Dictionary<int, string>();
-        var (members, roots) = ArticleIsolation.Run(quotes, list => (list, QuoteClusterer.Cluster([.. list.Select(q => q.Text)])), q => q.ArticleId, problems);
-        await CorpusProblems.RecordAsync(db, problems, "quote clustering", logger, cancellationToken);
-
-        // A statement carried once is its own cluster: only statements carried twice or more get a cluster row.
-        var clusters = members.Select((q, i) => (Quote: q, Root: roots[i])).GroupBy(x => x.Root)
-            .SelectMany(g => StatementsBySpeaker([.. g.Select(x => x.Quote)]))
-            .Where(g => g.Count > 1)
-            .Select(g => (Cluster: new QuoteCluster
-            {
-                Text = g.OrderByDescending(x => x.Text.Length).First().Text,
-                QuoteCount = g.Count,
-                SpeakerEntityId = g.Select(x => x.SpeakerEntityId).FirstOrDefault(x => x is not null),
-            }, Ids: g.Select(x => x.Id).ToList()))
-            .ToList();
-        db.QuoteClusters.AddRange(clusters.Select(c => c.Cluster));
-        await db.SaveChangesAsync(cancellationToken);
-        await ColumnAssignment.AssignAsync(db, "Quotes", "QuoteClusterId", clusters.SelectMany(c => c.Ids.Select(id => (id, c.Cluster.Id))), clearOthers: true, searchable: false, cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    private sealed record StatementMember(int Id, int ArticleId, string Text, int? SpeakerEntityId);
-
-    /// <summary>
-    /// One statement per speaker: the members that resolve to the speaker most of them resolve to, with those whose speaker
-    /// is unknown, form the statement; members credited to someone else form statements of their own, so a speaker's
-    /// search never lists a statement credited to another person.
-    /// </summary>
-    private static IEnumerable<List<StatementMember>> StatementsBySpeaker(List<StatementMember> members)
-    {
-        var bySpeaker = members.Where(m => m.SpeakerEntityId is not null).GroupBy(m => m.SpeakerEntityId!.Value)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();
-        if (bySpeaker.Count <= 1)
-        {
-            yield return members;
-            yield break;
-        }
-
-        yield return [.. members.Where(m => m.SpeakerEntityId is null || m.SpeakerEntityId == bySpeaker[0].Key)];
-        foreach (var other in bySpeaker.Skip(1))
-        {
-            yield return [.. other];
-        }
-    }
-
 }

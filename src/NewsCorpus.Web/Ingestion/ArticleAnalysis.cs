@@ -1,6 +1,7 @@
 using NewsCorpus.Analysis;
 using NewsCorpus.Analysis.Compare;
 using NewsCorpus.Analysis.Entities;
+using NewsCorpus.Analysis.Quotes;
 using NewsCorpus.Web.Data;
 
 namespace NewsCorpus.Web.Ingestion;
@@ -21,6 +22,7 @@ public static class ArticleAnalysis
         article.StoryTerms = rows.StoryTerms;
         article.StoryId = null;
         article.Resolved = false;
+        article.QuotesClustered = false;
         article.Mentions.Clear();
         article.Mentions.AddRange(rows.Mentions);
         article.Quotes.Clear();
@@ -49,6 +51,7 @@ public static class ArticleAnalysis
             SpeakerDescription = q.SpeakerDescription is null ? null : Limit(q.SpeakerDescription, 300),
             SpeakerMentionStart = q.Speaker?.Entity is { Type: not EntityType.Group } entity ? entity.Start : null,
             Context = Context(text, analysis, q.Start, q.End),
+            Fingerprint = QuoteClusterer.Fingerprint(q.Text),
             Start = q.Start,
             End = q.End,
         }).ToList();

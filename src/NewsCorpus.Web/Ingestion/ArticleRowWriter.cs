@@ -13,7 +13,9 @@ public static class ArticleRowWriter
     public static async Task DeleteChildrenAsync(NewsCorpusDbContext db, int articleId, CancellationToken cancellationToken)
     {
         await Entities.EntityBookkeeping.WithdrawArticleAsync(db, articleId, cancellationToken);
+        var clusters = await db.Quotes.Where(q => q.ArticleId == articleId && q.QuoteClusterId != null).Select(q => q.QuoteClusterId!.Value).Distinct().ToListAsync(cancellationToken);
         await db.Quotes.Where(q => q.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
+        await Quotes.QuoteClusterRows.RefreshAsync(db, clusters, cancellationToken);
         await db.EntityMentions.Where(m => m.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
         await db.ArticleParagraphs.Where(p => p.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
         await db.RemovedBlocks.Where(r => r.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
@@ -34,8 +36,8 @@ public static class ArticleRowWriter
         await RowInserter.InsertAsync(db, "EntityMentions", ["ArticleId", "Type", "Text", "Role", "RefersTo", "Start", "End"], mentions,
             m => [articleId, m.Type.ToString(), m.Text, m.Role, m.RefersTo, m.Start, m.End], cancellationToken);
         await RowInserter.InsertAsync(db, "Quotes",
-            ["ArticleId", "Text", "Partial", "Verb", "SpeakerText", "SpeakerDescription", "SpeakerMentionStart", "Context", "Start", "End"], quotes,
-            q => [articleId, q.Text, q.Partial, q.Verb, q.SpeakerText, q.SpeakerDescription, q.SpeakerMentionStart, q.Context, q.Start, q.End],
+            ["ArticleId", "Text", "Partial", "Verb", "SpeakerText", "SpeakerDescription", "SpeakerMentionStart", "Context", "Start", "End", "Fingerprint"], quotes,
+            q => [articleId, q.Text, q.Partial, q.Verb, q.SpeakerText, q.SpeakerDescription, q.SpeakerMentionStart, q.Context, q.Start, q.End, q.Fingerprint],
             cancellationToken);
     }
 }

@@ -1,24 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Entities;
+using NewsCorpus.Web.Quotes;
 using NewsCorpus.Web.Stories;
 
 namespace NewsCorpus.Web.Ingestion;
 
 /// <summary>
-/// The corpus-wide passes (entities and quotes, then stories and shared sentences) and the record of whether they are
+/// The corpus-wide passes (entities and speakers, stories and shared sentences, then quote clusters) and the record of whether they are
 /// owed. A run that stores articles marks itself pending in the same transaction; the passes clear the mark only when
 /// they finished, so a run killed between its files and its passes is completed by the next ingest, reanalyze or start.
-/// One failing pass is logged and left pending; the other still runs.
+/// One failing pass is logged and left pending; the others still run.
 /// </summary>
-public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, StoryGrouper stories, TimeProvider clock, ILogger<CorpusWork> logger)
+public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, StoryGrouper stories, QuoteClusterPass quotes, TimeProvider clock, ILogger<CorpusWork> logger)
 {
     /// <summary>An unfinished run whose process has not been heard from for this long was interrupted.</summary>
     public static readonly TimeSpan Silence = TimeSpan.FromMinutes(10);
 
     public async Task<bool> IsPendingAsync(CancellationToken cancellationToken) =>
         await db.IngestionRuns.AnyAsync(r => r.CorpusPending, cancellationToken)
-        || await db.Articles.AnyAsync(a => (a.StoryId == null || !a.Resolved) && a.CorpusProblem == null, cancellationToken);
+        || await db.Articles.AnyAsync(a => (a.StoryId == null || !a.Resolved || !a.QuotesClustered) && a.CorpusProblem == null, cancellationToken);
 
     /// <summary>Runs every pass; true when all of them finished. Runs pending before the passes started are then cleared.</summary>
     public async Task<bool> CompleteAsync(CancellationToken cancellationToken)
@@ -26,8 +27,11 @@ public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, 
         await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
         var started = clock.GetUtcNow().UtcDateTime;
         var pending = await db.IngestionRuns.Where(r => r.CorpusPending).Select(r => r.Id).ToListAsync(cancellationToken);
-        var finished = await RunPassAsync("entities and quotes", resolver.ResolveAsync, cancellationToken);
+        var finished = await RunPassAsync("entities and speakers", resolver.ResolveAsync, cancellationToken);
         finished &= await RunPassAsync("stories and shared sentences", stories.GroupAsync, cancellationToken);
+
+        // After stories: a new quote is compared with the quotes of its story's articles.
+        finished &= await RunPassAsync("quote clusters", quotes.ClusterAsync, cancellationToken);
         if (finished && pending.Count > 0)
         {
             // A run still storing files beat after the passes started: its newest articles were not seen, so it stays pending.

@@ -251,6 +251,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         article.StoryTerms = analysis.StoryTerms;
         article.StoryId = null;
         article.Resolved = false;
+        article.QuotesClustered = false;
         if (existing is null)
         {
             db.Articles.Add(article);

@@ -22,7 +22,7 @@ public sealed class IncrementalEntityTests : IDisposable
     }
 
     [Fact]
-    public async Task Entities_built_run_by_run_match_a_resolution_of_the_whole_corpus()
+    public async Task Entities_and_statements_built_run_by_run_match_a_resolution_of_the_whole_corpus()
     {
         await _session.IngestAsync(Article("r1/a.txt", "Harbour Gazette",
             "Ferry strike ends\n\nTransport Minister Ingrid Solberg said the ferry strike was over. \"We reached a fair deal,\" Solberg said.\n\nThe Norwegian Seafarers Union agreed.\n"));
@@ -30,13 +30,15 @@ public sealed class IncrementalEntityTests : IDisposable
             Article("r2/b.txt", "Coast Daily", "Union backs deal\n\nThe Norwegian Seafarers' Union said Ms Solberg kept her word. \"We reached a fair deal,\" she said in Bergen.\n"),
             Article("r2/c.txt", "Coast Daily", "Minister visits Bergen\n\nIngrid Solberg visited Bergen on Monday with Erik Haugen of the NSU.\n\nHaugen said talks would go on.\n"));
         await _session.IngestAsync(Article("r3/d.txt", "Harbour Gazette",
-            "Fares to rise\n\nSolberg said fares would rise in May. Erik Haugen said the union would accept it.\n"));
+            "Union backs deal on fares\n\nThe Norwegian Seafarers Union backed the deal. \"We reached a fair deal, and fares must follow,\" Solberg said. Erik Haugen said the union would accept it.\n"));
 
         // A changed file: its old mentions leave the counts, its new ones come in.
         await _session.IngestAsync(Article("r1/a.txt", "Harbour Gazette",
             "Ferry strike ends\n\nTransport Minister Ingrid Solberg said the ferry strike was over. Kari Nilsen of the union welcomed it.\n"));
 
         var runByRun = await EntitiesAsync();
+        var statements = await StatementsAsync();
+        Assert.Contains(statements, s => s.StartsWith("We reached a fair deal, and fares must follow,|2|Ingrid Solberg", StringComparison.Ordinal));
         Assert.Contains(runByRun, e => e.StartsWith("Person|Ingrid Solberg|", StringComparison.Ordinal));
         Assert.True(await _session.QueryAsync(db => db.EntityKeys.AnyAsync()));
         Assert.Equal(0, await _session.QueryAsync(db => db.Articles.CountAsync(a => !a.Resolved)));
@@ -47,7 +49,13 @@ public sealed class IncrementalEntityTests : IDisposable
         }
 
         Assert.Equal(await EntitiesAsync(), runByRun);
+        Assert.Equal(await StatementsAsync(), statements);
     }
+
+    /// <summary>Every shared statement: its text, how many articles carry it, its speaker.</summary>
+    private Task<List<string>> StatementsAsync() => _session.QueryAsync(async db =>
+        (await db.QuoteClusters.AsNoTracking().Select(c => new { c.Text, c.QuoteCount, Speaker = db.Entities.Where(e => e.Id == c.SpeakerEntityId).Select(e => e.Name).FirstOrDefault() }).ToListAsync())
+            .Select(c => $"{c.Text}|{c.QuoteCount}|{c.Speaker}").Order(StringComparer.Ordinal).ToList());
 
     /// <summary>Every entity as a user sees it: type, name, counts, and its aliases with how often each is used.</summary>
     private Task<List<string>> EntitiesAsync() => _session.QueryAsync(async db =>

@@ -26,6 +26,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.Title);
         builder.HasIndex(a => a.StoryId);
         builder.HasIndex(a => a.Resolved);
+        builder.HasIndex(a => a.QuotesClustered);
 
         builder.HasOne(a => a.Outlet).WithMany(o => o.Articles).HasForeignKey(a => a.OutletId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Paragraphs).WithOne().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -64,6 +64,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<TimeOnly?>("PublishedTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("QuotesClustered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Resolved")
                         .HasColumnType("INTEGER");
 
@@ -111,6 +114,8 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.HasIndex("OutletId");
 
                     b.HasIndex("PublishedOn");
+
+                    b.HasIndex("QuotesClustered");
 
                     b.HasIndex("Resolved");
 
@@ -528,6 +533,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<int>("End")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Fingerprint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Partial")
                         .HasColumnType("INTEGER");
 
@@ -560,6 +568,8 @@ namespace NewsCorpus.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("QuoteClusterId");
 

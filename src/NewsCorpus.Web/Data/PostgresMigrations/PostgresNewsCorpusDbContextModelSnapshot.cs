@@ -71,6 +71,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<TimeOnly?>("PublishedTime")
                         .HasColumnType("time without time zone");
 
+                    b.Property<bool>("QuotesClustered")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Resolved")
                         .HasColumnType("boolean");
 
@@ -118,6 +121,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.HasIndex("OutletId");
 
                     b.HasIndex("PublishedOn");
+
+                    b.HasIndex("QuotesClustered");
 
                     b.HasIndex("Resolved");
 
@@ -559,6 +564,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<int>("End")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Fingerprint")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Partial")
                         .HasColumnType("boolean");
 
@@ -591,6 +599,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                         .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("QuoteClusterId");
 
