@@ -48,40 +48,23 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
     {
         ArgumentNullException.ThrowIfNull(assigned);
         ArgumentNullException.ThrowIfNull(incoming);
-        var idf = InverseDocumentFrequencies(assigned.Select(a => a.Document).Concat(incoming));
-        var storyOf = new Dictionary<int, int>();
+        var vocabulary = new StoryVocabulary();
+        return Assign([.. assigned.Select(a => (vocabulary.Compact(a.Document), a.StoryId))], [.. incoming.Select(vocabulary.Compact)]);
+    }
 
-        // Every article's vector is kept while the corpus is assigned: as term numbers and weights in two arrays, not a
-        // dictionary of strings, so 100,000 articles take about a tenth of the memory.
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+    /// <summary>The same, over articles whose terms are numbered by one <see cref="StoryVocabulary"/>.</summary>
+    public Dictionary<int, int> Assign(IReadOnlyList<(CompactStoryDocument Document, int StoryId)> assigned, IReadOnlyList<CompactStoryDocument> incoming)
+    {
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var idf = InverseDocumentFrequencies([.. assigned.Select(a => a.Document).Concat(incoming)]);
+        var storyOf = new Dictionary<int, int>();
         var vectors = new Dictionary<int, SparseVector>();
         var byDay = new Dictionary<DateOnly, Dictionary<int, List<int>>>();
         var undated = new Dictionary<int, List<int>>();
-
-        SparseVector Compact(IReadOnlyDictionary<string, int> terms)
-        {
-            var vector = Vector(terms, idf);
-            var ids = new int[vector.Count];
-            var weights = new double[vector.Count];
-            var i = 0;
-            foreach (var (term, weight) in vector)
-            {
-                if (!vocabulary.TryGetValue(term, out var id))
-                {
-                    vocabulary[term] = id = vocabulary.Count;
-                }
-
-                (ids[i], weights[i]) = (id, weight);
-                i++;
-            }
-
-            Array.Sort(ids, weights);
-            return new SparseVector(ids, weights);
-        }
-
         var spans = new Dictionary<int, (DateOnly First, DateOnly Last)>();
 
-        void Index(StoryDocument document, int story)
+        void Index(CompactStoryDocument document, SparseVector vector, int story)
         {
             storyOf[document.Id] = story;
             if (document.Day is { } indexedDay)
@@ -91,7 +74,7 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                     : (indexedDay, indexedDay);
             }
 
-            var vector = vectors[document.Id] = Compact(document.Terms);
+            vectors[document.Id] = vector;
             var postings = undated;
             if (document.Day is { } day && !byDay.TryGetValue(day, out postings))
             {
@@ -111,17 +94,16 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
 
         foreach (var (document, story) in assigned)
         {
-            Index(document, story);
+            Index(document, Vector(document, idf), story);
         }
 
         var result = new Dictionary<int, int>();
         var nextNew = -1;
         foreach (var document in incoming.OrderBy(d => d.Day).ThenBy(d => d.Id))
         {
-            var vector = Compact(document.Terms);
-            var candidates = Candidates(document, vector, byDay, undated);
+            var vector = Vector(document, idf);
             var similarities = new Dictionary<int, List<double>>();
-            foreach (var candidate in candidates)
+            foreach (var candidate in Candidates(document, vector, byDay, undated))
             {
                 var similarity = Cosine(vector, vectors[candidate]);
                 if (similarity > 0)
@@ -136,35 +118,49 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                 }
             }
 
-            var best = 0;
-            var bestScore = 0.0;
-            foreach (var (story, list) in similarities)
-            {
-                if (document.Day is { } day && spans.TryGetValue(story, out var span)
-                    && ((day > span.First ? day.DayNumber - span.First.DayNumber : 0) > options.MaxSpanDays
-                        || (span.Last > day ? span.Last.DayNumber - day.DayNumber : 0) > options.MaxSpanDays))
-                {
-                    continue;
-                }
-
-                list.Sort((x, y) => y.CompareTo(x));
-                var score = list.Take(options.ClosestMembers).Average();
-                if (score > bestScore || (score == bestScore && story < best))
-                {
-                    (best, bestScore) = (story, score);
-                }
-            }
-
-            var chosen = bestScore >= options.JoinThreshold ? best : nextNew--;
+            var chosen = Closest(document, similarities, spans) is { } best ? best : nextNew--;
             result[document.Id] = chosen;
-            Index(document, chosen);
+            Index(document, vector, chosen);
         }
 
         return result;
     }
 
+    // The story whose closest members are most similar on average, if that clears the threshold and the story's span allows the article.
+    private int? Closest(CompactStoryDocument document, Dictionary<int, List<double>> similarities, Dictionary<int, (DateOnly First, DateOnly Last)> spans)
+    {
+        var best = 0;
+        var bestScore = 0.0;
+        foreach (var (story, list) in similarities)
+        {
+            if (document.Day is { } day && spans.TryGetValue(story, out var span)
+                && ((day > span.First ? day.DayNumber - span.First.DayNumber : 0) > options.MaxSpanDays
+                    || (span.Last > day ? span.Last.DayNumber - day.DayNumber : 0) > options.MaxSpanDays))
+            {
+                continue;
+            }
+
+            list.Sort((x, y) => y.CompareTo(x));
+            var score = list.Take(options.ClosestMembers).Average();
+            if (score > bestScore || (score == bestScore && story < best))
+            {
+                (best, bestScore) = (story, score);
+            }
+        }
+
+        return bestScore >= options.JoinThreshold ? best : null;
+    }
+
     /// <summary>The article closest to all the others (highest summed cosine): its headline names the story.</summary>
     public static int MostCentral(IReadOnlyList<StoryDocument> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var vocabulary = new StoryVocabulary();
+        return MostCentral([.. members.Select(vocabulary.Compact)]);
+    }
+
+    /// <summary>The same, over articles whose terms are numbered by one <see cref="StoryVocabulary"/>.</summary>
+    public static int MostCentral(IReadOnlyList<CompactStoryDocument> members)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0)
@@ -173,7 +169,7 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         }
 
         var idf = InverseDocumentFrequencies(members);
-        var vectors = members.Select(m => Vector(m.Terms, idf)).ToList();
+        var vectors = members.Select(m => Vector(m, idf)).ToList();
         var best = 0;
         var bestSum = double.MinValue;
         for (var i = 0; i < members.Count; i++)
@@ -200,11 +196,12 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
     public static double Similarity(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b, IReadOnlyList<StoryDocument> background)
     {
         ArgumentNullException.ThrowIfNull(background);
-        var idf = InverseDocumentFrequencies(background);
-        return Cosine(Vector(a, idf), Vector(b, idf));
+        var vocabulary = new StoryVocabulary();
+        var idf = InverseDocumentFrequencies([.. background.Select(vocabulary.Compact)]);
+        return Cosine(Vector(vocabulary.Compact(new StoryDocument(0, null, a)), idf), Vector(vocabulary.Compact(new StoryDocument(0, null, b)), idf));
     }
 
-    private HashSet<int> Candidates(StoryDocument document, SparseVector vector, Dictionary<DateOnly, Dictionary<int, List<int>>> byDay, Dictionary<int, List<int>> undated)
+    private HashSet<int> Candidates(CompactStoryDocument document, SparseVector vector, Dictionary<DateOnly, Dictionary<int, List<int>>> byDay, Dictionary<int, List<int>> undated)
     {
         var terms = Enumerable.Range(0, vector.Terms.Length).OrderByDescending(i => vector.Weights[i]).ThenBy(i => vector.Terms[i])
             .Take(options.QueryTerms).Select(i => vector.Terms[i]).ToList();
@@ -271,64 +268,51 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
     }
 
     // Smoothed IDF (ln((N+1)/(df+1)) + 1): a term every article shares still counts a little, so a handful of
-    // articles on one event are not judged unrelated for sharing all their words.
-    private static (Dictionary<string, double> Weights, double Unseen) InverseDocumentFrequencies(IEnumerable<StoryDocument> documents)
+    // articles on one event are not judged unrelated for sharing all their words. Indexed by term id; a term no
+    // document in view has (one numbered later) weighs as unseen.
+    private static (double[] Weights, double Unseen) InverseDocumentFrequencies(IReadOnlyList<CompactStoryDocument> documents)
     {
-        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        var n = 0;
+        var size = documents.Select(d => d.Terms.Length == 0 ? 0 : d.Terms[^1] + 1).DefaultIfEmpty(0).Max();
+        var frequencies = new int[size];
         foreach (var document in documents)
         {
-            n++;
-            foreach (var term in document.Terms.Keys)
+            foreach (var term in document.Terms)
             {
-                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+                frequencies[term]++;
             }
         }
 
-        var weights = frequencies.ToDictionary(f => f.Key, f => Math.Log((n + 1.0) / (f.Value + 1.0)) + 1, StringComparer.Ordinal);
-        return (weights, Math.Log((n + 1.0) / 1.0) + 1);
+        var n = documents.Count;
+        var weights = new double[size];
+        for (var t = 0; t < size; t++)
+        {
+            weights[t] = Math.Log((n + 1.0) / (frequencies[t] + 1.0)) + 1;
+        }
+
+        return (weights, Math.Log(n + 1.0) + 1);
     }
 
-    private static Dictionary<string, double> Vector(IReadOnlyDictionary<string, int> terms, (Dictionary<string, double> Weights, double Unseen) idf)
+    private static SparseVector Vector(CompactStoryDocument document, (double[] Weights, double Unseen) idf)
     {
-        var vector = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
+        var weights = new double[document.Terms.Length];
         var norm = 0.0;
-        foreach (var (term, count) in terms)
+        for (var i = 0; i < weights.Length; i++)
         {
-            var weight = (1 + Math.Log(count)) * idf.Weights.GetValueOrDefault(term, idf.Unseen);
-            vector[term] = weight;
-            norm += weight * weight;
+            var term = document.Terms[i];
+            weights[i] = (1 + Math.Log(document.Counts[i])) * (term < idf.Weights.Length ? idf.Weights[term] : idf.Unseen);
+            norm += weights[i] * weights[i];
         }
 
         norm = Math.Sqrt(norm);
         if (norm > 0)
         {
-            foreach (var term in vector.Keys.ToList())
+            for (var i = 0; i < weights.Length; i++)
             {
-                vector[term] /= norm;
+                weights[i] /= norm;
             }
         }
 
-        return vector;
-    }
-
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
-    {
-        if (a.Count > b.Count)
-        {
-            (a, b) = (b, a);
-        }
-
-        var sum = 0.0;
-        foreach (var (term, weight) in a)
-        {
-            if (b.TryGetValue(term, out var other))
-            {
-                sum += weight * other;
-            }
-        }
-
-        return sum;
+        return new SparseVector(document.Terms, weights);
     }
 
     /// <summary>A day moved by some days, held within the calendar: a stored date at its very edge must never throw here.</summary>

@@ -127,6 +127,9 @@ public static class CommandLine
         {
             builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         }
+
+        // A verb applies changes to the index and exits: it serves no searches worth warming the index for.
+        builder.Configuration["Search:WarmOnOpen"] = "false";
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

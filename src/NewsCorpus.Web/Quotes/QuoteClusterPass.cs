@@ -13,8 +13,11 @@ namespace NewsCorpus.Web.Quotes;
 /// </summary>
 public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteClusterPass> logger)
 {
-    /// <summary>Story members, nearest in time to a new article, whose quotes it is compared with for near copies.</summary>
-    public const int StoryMembersCompared = 25;
+    /// <summary>
+    /// Story members, nearest in time to a new article, whose quotes it is compared with for near copies (besides the
+    /// articles it shares sentences with, which carry the same wire copy and its quotes).
+    /// </summary>
+    public const int StoryMembersCompared = 8;
 
     private const int Chunk = 500;
 
@@ -93,12 +96,10 @@ public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteCluste
         var created = statements.Select((s, i) => clusterOf[i] is null ? NewCluster(s) : null).ToList();
         db.QuoteClusters.AddRange(created.OfType<QuoteCluster>());
         await db.SaveChangesAsync(cancellationToken);
-        var assignment = statements.SelectMany((s, i) => s.Select(q => (q.Id, clusterOf[i] ?? created[i]!.Id))).ToList();
+        // Stored quotes already in a cluster stay there (their copies, not read here, are in it too).
+        var assignment = statements.SelectMany((s, i) => s.Where(q => q.ClusterId is null).Select(q => (q.Id, clusterOf[i] ?? created[i]!.Id))).ToList();
         await ColumnAssignment.AssignAsync(db, "Quotes", "QuoteClusterId", assignment, clearOthers: false, searchable: false, cancellationToken);
-
-        // Clusters that gained members, and those stored members left.
-        var touched = assignment.Select(a => a.Item2).Concat(statements.SelectMany(s => s).Select(q => q.ClusterId).OfType<int>()).ToHashSet();
-        await QuoteClusterRows.RefreshAsync(db, touched, cancellationToken);
+        await QuoteClusterRows.RefreshAsync(db, assignment.Select(a => a.Item2).ToHashSet(), cancellationToken);
         db.ChangeTracker.Clear();
         return fresh.Count;
     }
@@ -106,10 +107,21 @@ public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteCluste
     /// <summary>Stored quotes a new one could be a copy of: the same words anywhere, or near words in its story's nearest articles.</summary>
     private async Task<List<StatementMember>> StoredCandidatesAsync(List<int> pending, List<StatementMember> fresh, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<int, StatementMember>();
+        // A statement carried by hundreds of articles is met through its oldest copy per cluster and speaker, read from
+        // the fingerprint index alone; the new quotes are the newest, so they are never that copy when a stored one exists.
+        var freshIds = fresh.Select(q => q.Id).ToHashSet();
+        var copies = new List<int>();
         foreach (var chunk in fresh.Select(q => q.Fingerprint).Distinct().Chunk(Chunk))
         {
-            foreach (var quote in await Members(db.Quotes.Where(q => chunk.Contains(q.Fingerprint) && q.Article!.QuotesClustered)).ToListAsync(cancellationToken))
+            copies.AddRange((await db.Quotes.Where(q => chunk.Contains(q.Fingerprint))
+                .GroupBy(q => new { q.Fingerprint, q.QuoteClusterId, q.SpeakerEntityId }).Select(g => g.Min(q => q.Id)).ToListAsync(cancellationToken))
+                .Where(id => !freshIds.Contains(id)));
+        }
+
+        var found = new Dictionary<int, StatementMember>();
+        foreach (var chunk in copies.Chunk(Chunk))
+        {
+            foreach (var quote in await Members(db.Quotes.Where(q => chunk.Contains(q.Id))).ToListAsync(cancellationToken))
             {
                 found.TryAdd(quote.Id, quote);
             }
@@ -145,7 +157,13 @@ public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteCluste
         }
 
         var byStory = members.ToLookup(m => m.StoryId);
-        return [.. placed.SelectMany(p => byStory[p.StoryId].OrderBy(m => Distance(m.Day, p.Day)).ThenBy(m => m.Id).Take(StoryMembersCompared).Select(m => m.Id))];
+        var neighbours = placed.SelectMany(p => byStory[p.StoryId].OrderBy(m => Distance(m.Day, p.Day)).ThenBy(m => m.Id).Take(StoryMembersCompared).Select(m => m.Id)).ToHashSet();
+        foreach (var chunk in pending.Chunk(Chunk))
+        {
+            neighbours.UnionWith(await db.ArticleOverlaps.Where(o => chunk.Contains(o.ArticleId) && o.OtherArticle!.QuotesClustered).Select(o => o.OtherArticleId).ToListAsync(cancellationToken));
+        }
+
+        return neighbours;
     }
 
     private static IQueryable<StatementMember> Members(IQueryable<Quote> quotes) =>

@@ -196,7 +196,7 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
         }
 
         await ReadCommitAsync(db, cancellationToken);
-        if (!_needsRebuild)
+        if (!_needsRebuild && options.Value.WarmOnOpen)
         {
             Warm();
         }

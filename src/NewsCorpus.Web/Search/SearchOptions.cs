@@ -13,4 +13,7 @@ public sealed class SearchOptions
 
     /// <summary>How long applied changes are kept; an index older than this is rebuilt from the database.</summary>
     public int OutboxRetentionDays { get; set; } = 7;
+
+    /// <summary>Whether an opened index is warmed with searches before it answers (the web app; not the verbs).</summary>
+    public bool WarmOnOpen { get; set; } = true;
 }

@@ -14,7 +14,8 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
         // Quotes by speaker in article order (the quotes API) come straight from this index.
         builder.HasIndex(q => new { q.SpeakerEntityId, q.ArticleId, q.Start });
         builder.HasIndex(q => q.QuoteClusterId);
-        builder.HasIndex(q => q.Fingerprint);
+        // A fingerprint's statements (cluster and speaker) from the index alone.
+        builder.HasIndex(q => new { q.Fingerprint, q.QuoteClusterId, q.SpeakerEntityId });
         // A speaker's statements (the quotes page groups their quotes by cluster) from the index alone.
         builder.HasIndex(q => new { q.SpeakerEntityId, q.QuoteClusterId });
         builder.HasOne(q => q.Article).WithMany(a => a.Quotes).HasForeignKey(q => q.ArticleId).OnDelete(DeleteBehavior.Cascade);

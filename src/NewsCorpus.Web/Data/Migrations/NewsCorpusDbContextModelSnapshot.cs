@@ -569,13 +569,13 @@ namespace NewsCorpus.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Fingerprint");
-
                     b.HasIndex("QuoteClusterId");
 
                     b.HasIndex("ArticleId", "Start");
 
                     b.HasIndex("SpeakerEntityId", "QuoteClusterId");
+
+                    b.HasIndex("Fingerprint", "QuoteClusterId", "SpeakerEntityId");
 
                     b.HasIndex("SpeakerEntityId", "ArticleId", "Start");
 

@@ -600,13 +600,13 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Fingerprint");
-
                     b.HasIndex("QuoteClusterId");
 
                     b.HasIndex("ArticleId", "Start");
 
                     b.HasIndex("SpeakerEntityId", "QuoteClusterId");
+
+                    b.HasIndex("Fingerprint", "QuoteClusterId", "SpeakerEntityId");
 
                     b.HasIndex("SpeakerEntityId", "ArticleId", "Start");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace NewsCorpus.Web.Data.PostgresMigrations
+namespace NewsCorpus.Web.Data.Migrations
 {
     /// <inheritdoc />
     public partial class QuoteFingerprints : Migration
@@ -13,21 +13,21 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
             migrationBuilder.AddColumn<int>(
                 name: "Fingerprint",
                 table: "Quotes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "QuotesClustered",
                 table: "Articles",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Quotes_Fingerprint",
+                name: "IX_Quotes_Fingerprint_QuoteClusterId_SpeakerEntityId",
                 table: "Quotes",
-                column: "Fingerprint");
+                columns: new[] { "Fingerprint", "QuoteClusterId", "SpeakerEntityId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_QuotesClustered",
@@ -39,7 +39,7 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Quotes_Fingerprint",
+                name: "IX_Quotes_Fingerprint_QuoteClusterId_SpeakerEntityId",
                 table: "Quotes");
 
             migrationBuilder.DropIndex(

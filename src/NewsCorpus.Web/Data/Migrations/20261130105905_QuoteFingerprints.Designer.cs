@@ -11,7 +11,7 @@ using NewsCorpus.Web.Data;
 namespace NewsCorpus.Web.Data.Migrations
 {
     [DbContext(typeof(NewsCorpusDbContext))]
-    [Migration("20261130104907_QuoteFingerprints")]
+    [Migration("20261130105905_QuoteFingerprints")]
     partial class QuoteFingerprints
     {
         /// <inheritdoc />
@@ -572,13 +572,13 @@ namespace NewsCorpus.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Fingerprint");
-
                     b.HasIndex("QuoteClusterId");
 
                     b.HasIndex("ArticleId", "Start");
 
                     b.HasIndex("SpeakerEntityId", "QuoteClusterId");
+
+                    b.HasIndex("Fingerprint", "QuoteClusterId", "SpeakerEntityId");
 
                     b.HasIndex("SpeakerEntityId", "ArticleId", "Start");
 

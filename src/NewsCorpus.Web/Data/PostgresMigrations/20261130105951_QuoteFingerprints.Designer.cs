@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsCorpus.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresNewsCorpusDbContext))]
-    [Migration("20261130104931_QuoteFingerprints")]
+    [Migration("20261130105951_QuoteFingerprints")]
     partial class QuoteFingerprints
     {
         /// <inheritdoc />
@@ -603,13 +603,13 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Fingerprint");
-
                     b.HasIndex("QuoteClusterId");
 
                     b.HasIndex("ArticleId", "Start");
 
                     b.HasIndex("SpeakerEntityId", "QuoteClusterId");
+
+                    b.HasIndex("Fingerprint", "QuoteClusterId", "SpeakerEntityId");
 
                     b.HasIndex("SpeakerEntityId", "ArticleId", "Start");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace NewsCorpus.Web.Data.Migrations
+namespace NewsCorpus.Web.Data.PostgresMigrations
 {
     /// <inheritdoc />
     public partial class QuoteFingerprints : Migration
@@ -13,21 +13,21 @@ namespace NewsCorpus.Web.Data.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Fingerprint",
                 table: "Quotes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "QuotesClustered",
                 table: "Articles",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Quotes_Fingerprint",
+                name: "IX_Quotes_Fingerprint_QuoteClusterId_SpeakerEntityId",
                 table: "Quotes",
-                column: "Fingerprint");
+                columns: new[] { "Fingerprint", "QuoteClusterId", "SpeakerEntityId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_QuotesClustered",
@@ -39,7 +39,7 @@ namespace NewsCorpus.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Quotes_Fingerprint",
+                name: "IX_Quotes_Fingerprint_QuoteClusterId_SpeakerEntityId",
                 table: "Quotes");
 
             migrationBuilder.DropIndex(
