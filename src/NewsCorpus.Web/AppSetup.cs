@@ -47,6 +47,7 @@ public static class AppSetup
         services.AddScoped<CorpusWork>();
         services.AddScoped<OutletDirectory>();
         services.AddScoped<Entities.EntityPass>();
+        services.AddScoped<Ingestion.ArticleStore>();
         services.AddScoped<Entities.CorpusResolver>();
         services.AddScoped<Quotes.QuoteClusterPass>();
         services.AddScoped<Stories.StoryGrouper>();

@@ -74,7 +74,8 @@ public static class RowInserter
                 parameters[i].Value = rowValues[i] ?? DBNull.Value;
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // Microsoft.Data.Sqlite runs commands synchronously; the async call would only add a task per row.
+            command.ExecuteNonQuery();
         }
     }
 

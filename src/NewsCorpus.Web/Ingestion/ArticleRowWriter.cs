@@ -21,7 +21,8 @@ public static class ArticleRowWriter
         await db.RemovedBlocks.Where(r => r.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    public static async Task InsertChildrenAsync(NewsCorpusDbContext db, int articleId, IReadOnlyList<ArticleParagraph> paragraphs,
+    /// <summary>Writes the child rows of one or many articles (each row carries its article id) in one statement run per table.</summary>
+    public static async Task InsertChildrenAsync(NewsCorpusDbContext db, IReadOnlyList<ArticleParagraph> paragraphs,
         IReadOnlyList<RemovedBlock> removed, IReadOnlyList<EntityMention> mentions, IReadOnlyList<Quote> quotes, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
@@ -30,14 +31,14 @@ public static class ArticleRowWriter
         }
 
         await RowInserter.InsertAsync(db, "ArticleParagraphs", ["ArticleId", "Ordinal", "Text"], paragraphs,
-            p => [articleId, p.Ordinal, p.Text], cancellationToken);
+            p => [p.ArticleId, p.Ordinal, p.Text], cancellationToken);
         await RowInserter.InsertAsync(db, "RemovedBlocks", ["ArticleId", "Ordinal", "Text", "Reason"], removed,
-            r => [articleId, r.Ordinal, r.Text, r.Reason], cancellationToken);
+            r => [r.ArticleId, r.Ordinal, r.Text, r.Reason], cancellationToken);
         await RowInserter.InsertAsync(db, "EntityMentions", ["ArticleId", "Type", "Text", "Role", "RefersTo", "Start", "End"], mentions,
-            m => [articleId, m.Type.ToString(), m.Text, m.Role, m.RefersTo, m.Start, m.End], cancellationToken);
+            m => [m.ArticleId, m.Type.ToString(), m.Text, m.Role, m.RefersTo, m.Start, m.End], cancellationToken);
         await RowInserter.InsertAsync(db, "Quotes",
             ["ArticleId", "Text", "Partial", "Verb", "SpeakerText", "SpeakerDescription", "SpeakerMentionStart", "Context", "Start", "End", "Fingerprint"], quotes,
-            q => [articleId, q.Text, q.Partial, q.Verb, q.SpeakerText, q.SpeakerDescription, q.SpeakerMentionStart, q.Context, q.Start, q.End, q.Fingerprint],
+            q => [q.ArticleId, q.Text, q.Partial, q.Verb, q.SpeakerText, q.SpeakerDescription, q.SpeakerMentionStart, q.Context, q.Start, q.End, q.Fingerprint],
             cancellationToken);
     }
 }

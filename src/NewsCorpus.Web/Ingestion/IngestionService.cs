@@ -11,12 +11,10 @@ namespace NewsCorpus.Web.Ingestion;
 /// article and never stops the rest of the run; then <see cref="CorpusWork"/> runs the corpus passes and the search
 /// index applies the changes.
 /// </summary>
-public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation preparation, CorpusWork corpus, OutletDirectory outlets, SearchIndex search, ILogger<IngestionService> logger, TimeProvider clock)
+public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation preparation, ArticleStore store, CorpusWork corpus, SearchIndex search, ILogger<IngestionService> logger, TimeProvider clock)
 {
     /// <summary>Files prepared ahead and written in one transaction.</summary>
     private const int BlockSize = 32;
-
-    private const string FileSavepoint = "ingest_file";
 
     public async Task<IngestionReport> IngestAsync(IReadOnlyList<string> inputs, string trigger, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -44,6 +42,8 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         // this one is written, and a block is written in one transaction with a savepoint per file, so each file
         // still goes in whole or not at all and the rest of the block is unaffected.
         var known = await KnownHashesAsync(files, cancellationToken);
+        var knownPaths = known.Keys.ToHashSet(StringComparer.Ordinal);
+        var tally = new RunTally();
         var blocks = files.Chunk(BlockSize).ToList();
         var next = blocks.Count > 0 ? preparation.PrepareBlockAsync(blocks[0], known, cancellationToken) : null;
         var waiting = new Stopwatch();
@@ -55,7 +55,8 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
             waiting.Stop();
             next = b + 1 < blocks.Count ? preparation.PrepareBlockAsync(blocks[b + 1], known, cancellationToken) : null;
             storing.Start();
-            results.AddRange(await StoreBlockAsync(prepared, run.Id, results, i => progress?.Report(new IngestionProgress(b * BlockSize + i, files.Count, blocks[b][i])), cancellationToken));
+            results.AddRange(await StoreBlockAsync(prepared, run.Id, knownPaths, tally, cancellationToken));
+            progress?.Report(new IngestionProgress(Math.Min((b + 1) * BlockSize, files.Count), files.Count, blocks[b][^1]));
             storing.Stop();
         }
 
@@ -135,60 +136,22 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         return known;
     }
 
-    private async Task<List<FileResult>> StoreBlockAsync(PreparedFile[] block, int runId, List<FileResult> earlier, Action<int> starting, CancellationToken cancellationToken)
+    // A block goes in one transaction; stopped, the run keeps the whole blocks written so far and a re-run finds them unchanged.
+    private async Task<FileResult[]> StoreBlockAsync(PreparedFile[] block, int runId, HashSet<string> knownPaths, RunTally tally, CancellationToken cancellationToken)
     {
-        var results = new List<FileResult>(block.Length);
+        cancellationToken.ThrowIfCancellationRequested();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        for (var i = 0; i < block.Length; i++)
+        var results = await store.StoreAsync(transaction, block, knownPaths, runId, cancellationToken);
+        foreach (var result in results)
         {
-            var file = block[i];
-            starting(i);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                // Stopped: keep the whole articles written so far; a re-run finds them unchanged and does the rest.
-                await transaction.CommitAsync(CancellationToken.None);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var result = file.Failure ?? await StoreWithRetryAsync(transaction, file, runId, cancellationToken);
             LogResult(result);
-            results.Add(result);
+            tally.Count(result.Outcome);
         }
 
         // The run's counts move with the articles they count, and a run that stored anything owes the corpus passes.
-        await RecordProgressAsync(runId, [.. earlier, .. results], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await RecordProgressAsync(runId, tally, cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
         return results;
-    }
-
-    private async Task<FileResult> StoreWithRetryAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, PreparedFile file, int runId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await transaction.CreateSavepointAsync(FileSavepoint, cancellationToken);
-            try
-            {
-                var result = await StoreAsync(file, runId, cancellationToken);
-                await transaction.ReleaseSavepointAsync(FileSavepoint, cancellationToken);
-                return result;
-            }
-            catch (DbUpdateException ex) when (attempt == 1)
-            {
-                // Another process may have added the same outlet or path a moment ago; read again and retry once.
-                await transaction.RollbackToSavepointAsync(FileSavepoint, cancellationToken);
-                logger.LogWarning(ex, "Retrying {Path} after a database conflict", file.Path);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                await transaction.RollbackToSavepointAsync(FileSavepoint, cancellationToken);
-                logger.LogError(ex, "Ingesting {Path} failed", file.Path);
-                return new FileResult(file.Path, FileOutcome.Failed, Reason: $"unexpected error: {ex.Message}");
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
     }
 
     private void LogResult(FileResult result)
@@ -203,95 +166,40 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         }
     }
 
-    private async Task<FileResult> StoreAsync(PreparedFile file, int runId, CancellationToken cancellationToken)
+    private async Task RecordProgressAsync(int runId, RunTally tally, CancellationToken cancellationToken)
     {
-        var path = file.Path;
-        var contentHash = file.ContentHash!;
-        var existing = await db.Articles.FirstOrDefaultAsync(a => a.SourcePath == path, cancellationToken);
-        if (existing is not null && existing.ContentHash == contentHash && existing.MetadataHash == file.MetadataHash)
-        {
-            return new FileResult(path, FileOutcome.Unchanged, existing.Id);
-        }
-
-        if (existing is null)
-        {
-            var original = await db.Articles.Where(a => a.ContentHash == contentHash).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            if (original is { } originalId)
-            {
-                db.IngestionDuplicates.Add(new IngestionDuplicate { IngestionRunId = runId, Path = path, ArticleId = originalId });
-                await db.SaveChangesAsync(cancellationToken);
-                return new FileResult(path, FileOutcome.Duplicate, originalId, $"same text as article {originalId}");
-            }
-        }
-
-        // Read as unchanged but changed in the database since the run started (another process): analyse now.
-        var prepared = file.Parsed is null ? preparation.Prepare(path, []) : file;
-        if (prepared.Failure is not null)
-        {
-            return prepared.Failure;
-        }
-
-        var parsed = prepared.Parsed!;
-        if (parsed.Paragraphs.Count == 0)
-        {
-            return FilePreparation.Failed(path, file.IsHtml ? "no article text found in the page" : "no article text found in the file");
-        }
-
-        var analysis = prepared.Analysis!;
-        var outlet = parsed.Outlet is { } outletName ? await outlets.FindOrAddAsync(outletName, parsed.OutletAliases, cancellationToken) : null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var article = existing ?? new Article { Title = parsed.Title, SourcePath = path, ContentHash = contentHash, IngestedAt = now };
-        article.Title = parsed.Title;
-        article.TitleDerived = parsed.TitleDerived;
-        article.PublishedOn = parsed.PublishedOn;
-        article.PublishedTime = parsed.PublishedTime;
-        article.Byline = parsed.Byline;
-        article.WireOrigin = parsed.WireOrigin;
-        article.Outlet = outlet;
-        article.OutletEvidence = parsed.OutletEvidence;
-        article.Url = parsed.Url;
-        article.Language = parsed.Language;
-        article.ContentHash = prepared.ContentHash!;
-        article.MetadataHash = prepared.MetadataHash;
-        article.Encoding = prepared.EncodingName;
-        article.WordCount = parsed.WordCount;
-        article.Warnings = parsed.Warnings.Count == 0 ? null : Truncate(string.Join('\n', parsed.Warnings), 2000);
-        article.CorpusProblem = null;
-        article.UpdatedAt = now;
-        article.StoryTerms = analysis.StoryTerms;
-        article.StoryId = null;
-        article.Resolved = false;
-        article.QuotesClustered = false;
-        if (existing is null)
-        {
-            db.Articles.Add(article);
-        }
-        else
-        {
-            await ArticleRowWriter.DeleteChildrenAsync(db, existing.Id, cancellationToken);
-        }
-
-        // The article, its analysis and its search entry go in under one savepoint: all of it or none.
-        await db.SaveChangesAsync(cancellationToken);
-        await ArticleRowWriter.InsertChildrenAsync(db, article.Id,
-            [.. parsed.Paragraphs.Select((p, i) => new ArticleParagraph { Ordinal = i, Text = p })],
-            [.. parsed.Removed.Select((r, i) => new RemovedBlock { Ordinal = i, Text = r.Text, Reason = r.Reason })],
-            analysis.Mentions, analysis.Quotes, cancellationToken);
-        await SearchOutbox.RecordAsync(db, article.Id, now, cancellationToken);
-        return new FileResult(path, existing is null ? FileOutcome.Added : FileOutcome.Updated, article.Id) { Warnings = parsed.Warnings };
-    }
-
-    private async Task RecordProgressAsync(int runId, List<FileResult> results, CancellationToken cancellationToken)
-    {
-        int added = results.Count(r => r.Outcome == FileOutcome.Added), updated = results.Count(r => r.Outcome == FileOutcome.Updated);
-        int unchanged = results.Count(r => r.Outcome == FileOutcome.Unchanged), duplicate = results.Count(r => r.Outcome == FileOutcome.Duplicate);
-        var failed = results.Count(r => r.Outcome == FileOutcome.Failed);
-        var stored = added + updated > 0;
+        var stored = tally.Added + tally.Updated > 0;
         await db.IngestionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Added, added).SetProperty(r => r.Updated, updated).SetProperty(r => r.Unchanged, unchanged)
-            .SetProperty(r => r.Duplicate, duplicate).SetProperty(r => r.Failed, failed)
+            .SetProperty(r => r.Added, tally.Added).SetProperty(r => r.Updated, tally.Updated).SetProperty(r => r.Unchanged, tally.Unchanged)
+            .SetProperty(r => r.Duplicate, tally.Duplicate).SetProperty(r => r.Failed, tally.Failed)
             .SetProperty(r => r.CorpusPending, r => r.CorpusPending || stored)
             .SetProperty(r => r.HeartbeatAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+    }
+
+    /// <summary>The run's outcome counts so far, kept as files are stored.</summary>
+    private sealed class RunTally
+    {
+        public int Added { get; private set; }
+
+        public int Updated { get; private set; }
+
+        public int Unchanged { get; private set; }
+
+        public int Duplicate { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public void Count(FileOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case FileOutcome.Added: Added++; break;
+                case FileOutcome.Updated: Updated++; break;
+                case FileOutcome.Unchanged: Unchanged++; break;
+                case FileOutcome.Duplicate: Duplicate++; break;
+                default: Failed++; break;
+            }
+        }
     }
 
     private async Task RecordRunAsync(int runId, List<FileResult> results, CancellationToken cancellationToken)
