@@ -79,9 +79,12 @@ public static class EntityResolver
                 }
 
                 keys.Add(EntityIndex.Named(mention.Type, key));
-                if (mention.Type == EntityType.Organization && IsAcronym(mention.Text))
+                if (mention.Type == EntityType.Organization)
                 {
-                    keys.Add(EntityIndex.Initials(Letters(mention.Text)));
+                    // An acronym looks for the names it spells; a name for the acronym of its initials.
+                    var letters = IsAcronym(mention.Text) ? Letters(mention.Text) : Initials(name);
+                    keys.Add(EntityIndex.Initials(letters));
+                    keys.Add(EntityIndex.Named(EntityType.Organization, letters.ToLowerInvariant()));
                 }
             }
         }
@@ -220,6 +223,8 @@ public static class EntityResolver
             }
         }
 
+        AdoptStoredAcronyms(organisations, stored);
+
         // New organisations are filed under their initials, for acronyms that come later.
         foreach (var organisation in organisations.Where(e => e.StoredId is null && e.Mentions.Count > 0))
         {
@@ -228,6 +233,28 @@ public static class EntityResolver
             {
                 organisation.File(EntityIndex.Initials(initials));
             }
+        }
+    }
+
+    // An acronym stored before the name it spells ("AI" first, "Annenberg Institute" later): when exactly one organisation
+    // has those initials, the stored acronym entity takes in the name's mentions (and keeps its id), as resolving all at once would.
+    private static void AdoptStoredAcronyms(List<ResolvedEntity> organisations, EntityIndex stored)
+    {
+        var named = organisations.Where(e => e.StoredId is null && e.Mentions.Count > 0 && !e.Mentions.All(m => IsAcronym(m.Mention.Text)));
+        foreach (var group in named.GroupBy(e => Initials(e.Canonical)).Where(g => g.Key.Length >= 2 && g.Count() == 1))
+        {
+            if (stored.Find(EntityIndex.Initials(group.Key)).Count > 0
+                || stored.First(EntityIndex.Named(EntityType.Organization, group.Key.ToLowerInvariant())) is not { } acronym
+                || acronym.StoredAliases.Count == 0 || !acronym.StoredAliases.Keys.All(IsAcronym))
+            {
+                continue;
+            }
+
+            var organisation = group.Single();
+            acronym.Mentions.AddRange(organisation.Mentions);
+            organisation.Mentions.Clear();
+            organisation.NewKeys.ForEach(acronym.File);
+            acronym.File(EntityIndex.Initials(group.Key));
         }
     }
 

@@ -18,6 +18,16 @@ public sealed class OutletDirectory(NewsCorpusDbContext db, ILogger<OutletDirect
         var names = new[] { name }.Concat(otherNames).Select(n => Limit(n.Trim())).Where(n => n.Length > 0)
             .DistinctBy(Outlet.Normalize).ToList();
         var keys = names.Select(Outlet.Normalize).ToList();
+
+        // An outlet added for an earlier file of the same block is not in the database yet.
+        var added = db.ChangeTracker.Entries<Outlet>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .FirstOrDefault(o => keys.Contains(o.NormalizedName) || o.Aliases.Any(a => keys.Contains(a.Key)));
+        if (added is not null)
+        {
+            AddAliases(added, names, keys);
+            return added;
+        }
+
         var outletIds = await db.OutletAliases.Where(a => keys.Contains(a.Key)).Select(a => a.OutletId)
             .Union(db.Outlets.Where(o => keys.Contains(o.NormalizedName)).Select(o => o.Id))
             .Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
@@ -34,6 +44,12 @@ public sealed class OutletDirectory(NewsCorpusDbContext db, ILogger<OutletDirect
             outlet.Name = names[0]; // "@politifact" until a page says "PolitiFact"
         }
 
+        AddAliases(outlet, names, keys);
+        return outlet;
+    }
+
+    private static void AddAliases(Outlet outlet, List<string> names, List<string> keys)
+    {
         foreach (var (alias, key) in names.Zip(keys))
         {
             if (!outlet.Aliases.Any(a => a.Key == key))
@@ -41,8 +57,6 @@ public sealed class OutletDirectory(NewsCorpusDbContext db, ILogger<OutletDirect
                 outlet.Aliases.Add(new OutletAlias { Name = alias, Key = key });
             }
         }
-
-        return outlet;
     }
 
     /// <summary>Gives every outlet an alias of its own name (outlets stored before aliases existed) and its folded key.</summary>

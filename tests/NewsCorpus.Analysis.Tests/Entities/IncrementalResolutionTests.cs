@@ -86,6 +86,17 @@ public sealed class IncrementalResolutionTests
     }
 
     [Fact]
+    public void An_acronym_stored_before_the_name_it_spells_takes_the_name_in()
+    {
+        var (index, byId) = Store("Talks with the NSU went on. The NSU said nothing.");
+        var later = EntityResolver.Resolve(Documents("Erik Haugen of the Norwegian Seafarers Union spoke."), index);
+
+        var union = Named(later, "Norwegian Seafarers Union");
+        Assert.Equal(StoredIdOf(byId, "NSU"), union.StoredId);
+        Assert.Equal("Norwegian Seafarers Union", union.Canonical);
+    }
+
+    [Fact]
     public void New_entities_come_with_the_keys_to_file_them_under()
     {
         var entities = EntityResolver.Resolve(Documents("Prime Minister Adel Abdul Mahdi met the London School of Economics."));
