@@ -17,6 +17,12 @@ public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, 
     /// <summary>An unfinished run whose process has not been heard from for this long was interrupted.</summary>
     public static readonly TimeSpan Silence = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long one statement of a pass may run: a pass is batch work, and setting the entities of millions of mentions
+    /// is one statement (30 s, the default, was exceeded at 100,000 articles on PostgreSQL and left the pass failing).
+    /// </summary>
+    public static readonly TimeSpan StatementTimeout = TimeSpan.FromHours(1);
+
     public async Task<bool> IsPendingAsync(CancellationToken cancellationToken) =>
         await db.IngestionRuns.AnyAsync(r => r.CorpusPending, cancellationToken)
         || await db.Articles.AnyAsync(a => (a.StoryId == null || !a.Resolved || !a.QuotesClustered) && a.CorpusProblem == null, cancellationToken);
@@ -25,6 +31,20 @@ public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, 
     public async Task<bool> CompleteAsync(CancellationToken cancellationToken)
     {
         await using var corpusLock = await CorpusLock.AcquireAsync(db, cancellationToken);
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(StatementTimeout);
+        try
+        {
+            return await RunPassesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    private async Task<bool> RunPassesAsync(CancellationToken cancellationToken)
+    {
         var started = clock.GetUtcNow().UtcDateTime;
         var pending = await db.IngestionRuns.Where(r => r.CorpusPending).Select(r => r.Id).ToListAsync(cancellationToken);
         var finished = await RunPassAsync("entities and speakers", resolver.ResolveAsync, cancellationToken);
