@@ -6,10 +6,10 @@ using NewsCorpus.Web.Search;
 namespace NewsCorpus.Web.Ingestion;
 
 /// <summary>
-/// Turns article files into rows: <see cref="FilePreparation"/> reads and analyses blocks of files (no database) while
-/// the previous block is stored here, each file under its own savepoint, so a bad file or a crash never leaves half an
-/// article and never stops the rest of the run; then <see cref="CorpusWork"/> runs the corpus passes and the search
-/// index applies the changes.
+/// Turns article files into rows, orchestrating three parts: <see cref="FilePreparation"/> reads and analyses blocks of
+/// files (no database) while <see cref="ArticleStore"/> stores the previous block in one transaction (whole articles
+/// only: a bad file or a crash never leaves half an article and never stops the rest of the run); then
+/// <see cref="CorpusWork"/> runs the corpus passes and the search index applies the changes.
 /// </summary>
 public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation preparation, ArticleStore store, CorpusWork corpus, SearchIndex search, ILogger<IngestionService> logger, TimeProvider clock)
 {
@@ -39,8 +39,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         }
 
         // Files go in blocks: the next block is read, parsed and analysed on the thread pool (in parallel) while
-        // this one is written, and a block is written in one transaction with a savepoint per file, so each file
-        // still goes in whole or not at all and the rest of the block is unaffected.
+        // this one is written in one transaction, each file whole or not at all and the rest of the block unaffected.
         var known = await KnownHashesAsync(files, cancellationToken);
         var knownPaths = known.Keys.ToHashSet(StringComparer.Ordinal);
         var tally = new RunTally();
