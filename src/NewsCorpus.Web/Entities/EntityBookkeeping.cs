@@ -115,8 +115,7 @@ public static class EntityBookkeeping
                 row.Name = name;
             }
 
-            var text = string.Join("; ", roles[row.Id].Order(StringComparer.Ordinal));
-            row.Roles = text.Length == 0 ? null : text[..Math.Min(text.Length, 1000)];
+            row.Roles = EntityWriter.Roles(null, roles[row.Id]);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -157,7 +157,8 @@ internal sealed class EntityWriter(NewsCorpusDbContext db)
         return outlets;
     }
 
-    private static string? Roles(string? stored, IEnumerable<string> added)
+    /// <summary>The stored roles ("a; b") with the added ones, sorted, as the entity row keeps them.</summary>
+    internal static string? Roles(string? stored, IEnumerable<string> added)
     {
         var roles = new SortedSet<string>(stored?.Split("; ", StringSplitOptions.RemoveEmptyEntries) ?? [], StringComparer.Ordinal);
         roles.UnionWith(added);
