@@ -13,11 +13,9 @@ public sealed class ComparableSentence
         Text = text;
         Words = words;
         Key = string.Join(' ', words.Select(w => w.Folded));
-        // Stems as sorted distinct hash codes: comparing two sentences is then a merge of two short int arrays.
-        // Codes are only compared within one process, so the runtime's per-process string hash is fine.
-        ContentStems = [.. words.Where(Compare.Words.IsContent).Select(w => StringComparer.Ordinal.GetHashCode(Compare.Words.Stem(w.Folded))).Distinct().Order()];
-        KeyHash = StringComparer.Ordinal.GetHashCode(Key);
-        WordHashes = [.. words.Select(w => StringComparer.Ordinal.GetHashCode(w.Folded))];
+        Print = new SentencePrint(
+            [.. words.Select(w => StableHash.Of(w.Folded))],
+            [.. words.Where(Compare.Words.IsContent).Select(w => StableHash.Of(Compare.Words.Stem(w.Folded))).Distinct().Order()]);
     }
 
     /// <summary>Position of the sentence in its article, from 0.</summary>
@@ -36,13 +34,8 @@ public sealed class ComparableSentence
     /// <summary>The folded words joined: two sentences with the same key are the same sentence.</summary>
     public string Key { get; }
 
-    /// <summary>The content words' stems, as sorted distinct hash codes.</summary>
-    public int[] ContentStems { get; }
-
-    public int KeyHash { get; }
-
-    /// <summary>Hash codes of the folded words, in order: comparing words is then mostly comparing integers.</summary>
-    public int[] WordHashes { get; }
+    /// <summary>What the sentence is compared by: hashes of its words and content stems.</summary>
+    public SentencePrint Print { get; }
 
     /// <summary>An article's paragraphs as sentences; empty sentences (no word) are left out.</summary>
     public static List<ComparableSentence> FromParagraphs(IReadOnlyList<string> paragraphs)

@@ -34,7 +34,18 @@ public static class SentenceSimilarity
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.KeyHash == b.KeyHash && string.Equals(a.Key, b.Key, StringComparison.Ordinal))
+        return Compare(a.Print, b.Print);
+    }
+
+    /// <summary>
+    /// The same from the sentences' prints. Equal word sequences are told by their 64-bit hash and words by their
+    /// 32-bit hashes: a collision that changes a verdict is far rarer than any error of the thresholds.
+    /// </summary>
+    public static (SentenceMatch Match, double Score) Compare(SentencePrint a, SentencePrint b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.KeyHash == b.KeyHash && a.WordCount == b.WordCount)
         {
             return (SentenceMatch.Identical, 3);
         }
@@ -46,9 +57,9 @@ public static class SentenceSimilarity
             return (SentenceMatch.Unique, 0);
         }
 
-        // The diff is the costly part: skip it when the lengths alone rule out an edit.
-        var total = a.Words.Count + b.Words.Count;
-        var kept = 2.0 * Math.Min(a.Words.Count, b.Words.Count) / total >= EditedThreshold
+        // The common subsequence is the costly part: skip it when the lengths alone rule out an edit.
+        var total = a.WordCount + b.WordCount;
+        var kept = 2.0 * Math.Min(a.WordCount, b.WordCount) / total >= EditedThreshold
             ? 2.0 * CommonSubsequenceLength(a, b) / total
             : 0;
         if (kept >= EditedThreshold)
@@ -89,10 +100,10 @@ public static class SentenceSimilarity
 
     /// <summary>
     /// False when two sentences sharing <paramref name="sharedStems"/> content stems cannot be an edit of each
-    /// other: the cheap tests <see cref="Compare"/> starts with (content overlap, then lengths), for callers that
-    /// already know the shared count and want to skip most pairs without computing it again.
+    /// other: the cheap tests <see cref="Compare(SentencePrint, SentencePrint)"/> starts with (content overlap, then
+    /// lengths), for callers that already know the shared count and want to skip most pairs without computing it again.
     /// </summary>
-    public static bool MayBeEdit(ComparableSentence a, ComparableSentence b, int sharedStems)
+    public static bool MayBeEdit(SentencePrint a, SentencePrint b, int sharedStems)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -102,10 +113,10 @@ public static class SentenceSimilarity
         }
 
         return !TooLittleShared(sharedStems, Dice(a, b, sharedStems))
-            && 2.0 * Math.Min(a.Words.Count, b.Words.Count) / (a.Words.Count + b.Words.Count) >= EditedThreshold;
+            && 2.0 * Math.Min(a.WordCount, b.WordCount) / (a.WordCount + b.WordCount) >= EditedThreshold;
     }
 
-    private static double Dice(ComparableSentence a, ComparableSentence b, int shared)
+    private static double Dice(SentencePrint a, SentencePrint b, int shared)
     {
         var contentTotal = a.ContentStems.Length + b.ContentStems.Length;
         return contentTotal == 0 ? 0 : 2.0 * shared / contentTotal;
@@ -140,26 +151,24 @@ public static class SentenceSimilarity
     /// <summary>
     /// Length of the longest common subsequence of the two sentences' words. With up to 64 words on the shorter side
     /// (nearly every sentence) it is computed bit-parallel (Hyyrö 2004: one pass over the longer sentence with a
-    /// 64-bit vector), the same number the diff gives at a small fraction of its cost: counting shared sentences
-    /// across a corpus compares hundreds of thousands of sentence pairs, and the diff was most of that time.
+    /// 64-bit vector): counting shared sentences across a corpus compares millions of sentence pairs.
     /// </summary>
-    internal static int CommonSubsequenceLength(ComparableSentence a, ComparableSentence b)
+    internal static int CommonSubsequenceLength(SentencePrint a, SentencePrint b)
     {
-        var (pattern, text) = a.Words.Count <= b.Words.Count ? (a, b) : (b, a);
-        var m = pattern.Words.Count;
+        var (pattern, text) = a.WordCount <= b.WordCount ? (a.WordHashes, b.WordHashes) : (b.WordHashes, a.WordHashes);
+        var m = pattern.Length;
         if (m > 64)
         {
-            return DiffCommonSubsequenceLength(a, b);
+            return TableCommonSubsequenceLength(pattern, text);
         }
 
         var v = ulong.MaxValue;
-        for (var j = 0; j < text.Words.Count; j++)
+        foreach (var hash in text)
         {
-            var hash = text.WordHashes[j];
             var matches = 0UL;
             for (var i = 0; i < m; i++)
             {
-                if (pattern.WordHashes[i] == hash && string.Equals(pattern.Words[i].Folded, text.Words[j].Folded, StringComparison.Ordinal))
+                if (pattern[i] == hash)
                 {
                     matches |= 1UL << i;
                 }
@@ -173,16 +182,22 @@ public static class SentenceSimilarity
         return m - System.Numerics.BitOperations.PopCount(v & mask);
     }
 
-    /// <summary>The same length read from DiffPlex's word diff (its unchanged words): for sentences over 64 words.</summary>
-    internal static int DiffCommonSubsequenceLength(ComparableSentence a, ComparableSentence b)
+    /// <summary>The textbook dynamic programme, two rows at a time: for the rare sentence of more than 64 words.</summary>
+    internal static int TableCommonSubsequenceLength(int[] a, int[] b)
     {
-        var changed = 0;
-        foreach (var block in Diff(a, b).DiffBlocks)
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        foreach (var word in a)
         {
-            changed += block.DeleteCountA;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = word == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+
+            (previous, current) = (current, previous);
         }
 
-        return a.Words.Count - changed;
+        return previous[b.Length];
     }
 
     private static DiffResult Diff(ComparableSentence a, ComparableSentence b) =>

@@ -3,14 +3,14 @@ namespace NewsCorpus.Analysis.Compare;
 /// <summary>An article's sentences indexed for finding copies of other sentences in it: by exact key and by content stem.</summary>
 public sealed class SentenceIndex
 {
-    private readonly HashSet<string> _keys;
+    private readonly HashSet<long> _keys;
     private readonly Dictionary<int, List<int>> _byStem = [];
 
-    public SentenceIndex(IReadOnlyList<ComparableSentence> sentences)
+    public SentenceIndex(IReadOnlyList<SentencePrint> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         Sentences = sentences;
-        _keys = new HashSet<string>(sentences.Select(s => s.Key), StringComparer.Ordinal);
+        _keys = [.. sentences.Select(s => s.KeyHash)];
         for (var i = 0; i < sentences.Count; i++)
         {
             foreach (var stem in sentences[i].ContentStems)
@@ -25,21 +25,21 @@ public sealed class SentenceIndex
         }
     }
 
-    public IReadOnlyList<ComparableSentence> Sentences { get; }
+    public IReadOnlyList<SentencePrint> Sentences { get; }
 
     /// <summary>Whether any of <paramref name="sentences"/> is in this article word for word: copies always share some.</summary>
-    public bool SharesAnyExactly(IReadOnlyList<ComparableSentence> sentences)
+    public bool SharesAnyExactly(IReadOnlyList<SentencePrint> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        return sentences.Any(s => _keys.Contains(s.Key));
+        return sentences.Any(s => _keys.Contains(s.KeyHash));
     }
 
     /// <summary>Whether this article carries <paramref name="sentence"/> word for word or lightly edited.</summary>
-    public bool Carries(ComparableSentence sentence, int[] scratch)
+    public bool Carries(SentencePrint sentence, int[] scratch)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(scratch);
-        if (_keys.Contains(sentence.Key))
+        if (_keys.Contains(sentence.KeyHash))
         {
             return true;
         }
@@ -76,10 +76,14 @@ public sealed class SentenceIndex
 public static class SharedText
 {
     /// <summary>How many of <paramref name="article"/>'s sentences appear in <paramref name="other"/> word for word or lightly edited.</summary>
-    public static int SharedSentences(IReadOnlyList<ComparableSentence> article, IReadOnlyList<ComparableSentence> other) =>
-        SharedSentences(article, new SentenceIndex(other));
+    public static int SharedSentences(IReadOnlyList<ComparableSentence> article, IReadOnlyList<ComparableSentence> other)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(other);
+        return SharedSentences([.. article.Select(s => s.Print)], new SentenceIndex([.. other.Select(s => s.Print)]));
+    }
 
-    public static int SharedSentences(IReadOnlyList<ComparableSentence> article, SentenceIndex other)
+    public static int SharedSentences(IReadOnlyList<SentencePrint> article, SentenceIndex other)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(other);

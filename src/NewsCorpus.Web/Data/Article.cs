@@ -52,6 +52,12 @@ public sealed class Article
     /// <summary>What the article is about for story grouping (NewsCorpus.Analysis.Compare.StoryTerms); set by the analysis.</summary>
     public string? StoryTerms { get; set; }
 
+    /// <summary>
+    /// Its sentences as the shared-sentence count compares them (NewsCorpus.Analysis.Compare.SentencePrints); set by
+    /// the analysis. Null on articles stored before prints were kept: their sentences are read from the paragraphs.
+    /// </summary>
+    public byte[]? SentencePrints { get; set; }
+
     /// <summary>Metadata dropped or doubted while reading the file (an implausible date, conflicting dates), one per line.</summary>
     public string? Warnings { get; set; }
 

@@ -12,7 +12,7 @@ public static class ArticleAnalysis
     private const int MaxContext = 600;
 
     /// <summary>An article's analysis as rows not yet saved (no article id).</summary>
-    public sealed record Rows(List<Data.EntityMention> Mentions, List<Quote> Quotes, string StoryTerms);
+    public sealed record Rows(List<Data.EntityMention> Mentions, List<Quote> Quotes, string StoryTerms, byte[] SentencePrints);
 
     public static void Apply(Article article, IReadOnlyList<string> paragraphs)
     {
@@ -20,6 +20,7 @@ public static class ArticleAnalysis
 
         // New terms mean the story must be found again (StoryGrouper picks up articles without one).
         article.StoryTerms = rows.StoryTerms;
+        article.SentencePrints = rows.SentencePrints;
         article.StoryId = null;
         article.Resolved = false;
         article.QuotesClustered = false;
@@ -55,7 +56,8 @@ public static class ArticleAnalysis
             Start = q.Start,
             End = q.End,
         }).ToList();
-        return new Rows(mentions, quotes, StoryTerms.Format(StoryTerms.Count(title, paragraphs)));
+        var prints = SentencePrints.Write([.. ComparableSentence.FromParagraphs(paragraphs).Select(s => s.Print)]);
+        return new Rows(mentions, quotes, StoryTerms.Format(StoryTerms.Count(title, paragraphs)), prints);
     }
 
     // The sentences the quote stands in, so a result can show it in its place.

@@ -184,6 +184,7 @@ public sealed class ArticleStore(NewsCorpusDbContext db, FilePreparation prepara
         article.CorpusProblem = null;
         article.UpdatedAt = now;
         article.StoryTerms = prepared.Analysis!.StoryTerms;
+        article.SentencePrints = prepared.Analysis.SentencePrints;
         article.StoryId = null;
         article.Resolved = false;
         article.QuotesClustered = false;

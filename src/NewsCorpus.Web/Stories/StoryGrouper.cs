@@ -326,9 +326,46 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     private static int Distance(DateOnly? a, DateOnly? b) =>
         a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : int.MaxValue / 2;
 
+    // Each article's stored sentence prints; an article stored before prints were kept has its sentences read from its paragraphs.
     private async Task<Dictionary<int, SentenceIndex>> LoadSentencesAsync(List<int> ids, CancellationToken cancellationToken)
     {
         var indexes = new Dictionary<int, SentenceIndex>(ids.Count);
+        var problems = new Dictionary<int, string>();
+        var unprinted = new List<int>();
+        foreach (var chunk in ids.Chunk(Chunk))
+        {
+            foreach (var row in await db.Articles.AsNoTracking().Where(a => chunk.Contains(a.Id)).Select(a => new { a.Id, a.SentencePrints }).ToListAsync(cancellationToken))
+            {
+                if (row.SentencePrints is null)
+                {
+                    unprinted.Add(row.Id);
+                    continue;
+                }
+
+                try
+                {
+                    indexes[row.Id] = new SentenceIndex(SentencePrints.Read(row.SentencePrints));
+                }
+                catch (FormatException ex)
+                {
+                    // Its shared sentences go uncounted; the other articles' still are.
+                    problems[row.Id] = $"its sentences cannot be compared ({ex.Message})";
+                }
+            }
+        }
+
+        await CorpusProblems.RecordAsync(db, problems, "shared sentences", logger, cancellationToken);
+        await LoadFromParagraphsAsync(unprinted, indexes, cancellationToken);
+        foreach (var id in ids.Where(id => !indexes.ContainsKey(id)))
+        {
+            indexes[id] = new SentenceIndex([]);
+        }
+
+        return indexes;
+    }
+
+    private async Task LoadFromParagraphsAsync(List<int> ids, Dictionary<int, SentenceIndex> indexes, CancellationToken cancellationToken)
+    {
         foreach (var chunk in ids.Chunk(Chunk))
         {
             var paragraphs = (await db.ArticleParagraphs.AsNoTracking().Where(p => chunk.Contains(p.ArticleId))
@@ -340,11 +377,11 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
             {
                 try
                 {
-                    built[i] = new SentenceIndex(ComparableSentence.FromParagraphs([.. paragraphs[chunk[i]].OrderBy(p => p.Ordinal).Select(p => p.Text)]));
+                    var sentences = ComparableSentence.FromParagraphs([.. paragraphs[chunk[i]].OrderBy(p => p.Ordinal).Select(p => p.Text)]);
+                    built[i] = new SentenceIndex([.. sentences.Select(s => s.Print)]);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // Its shared sentences go uncounted; the other articles' still are.
                     problems[chunk[i]] = $"its sentences cannot be compared ({ex.GetType().Name}: {ex.Message})";
                     built[i] = new SentenceIndex([]);
                 }
@@ -355,7 +392,5 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                 indexes[chunk[i]] = built[i];
             }
         }
-
-        return indexes;
     }
 }

@@ -80,6 +80,29 @@ public sealed class RealCorpusTests : IDisposable
     }
 
     [Fact]
+    public async Task Copies_stored_before_sentence_prints_still_count_and_damaged_prints_are_flagged()
+    {
+        const string wire = "Pier closed for repairs\n\nThe harbour master said the old pier would stay closed until the spring. " +
+            "Engineers found cracks in three of its supports during a routine inspection on Monday. " +
+            "Repairs are expected to cost more than the council had set aside.\n";
+        var older = Assert.Single((await IngestAsync(_session.Files.Write("w/older.txt", wire))).Files).ArticleId!.Value;
+        var damaged = Assert.Single((await IngestAsync(_session.Files.Write("w/damaged.txt", wire + "\nFerries will run as usual.\n"))).Files).ArticleId!.Value;
+        // One row as an older version stored it (no prints), one whose prints were damaged; neither has been compared yet.
+        await QueryAsync(db => db.Articles.Where(a => a.Id == older).ExecuteUpdateAsync(s => s.SetProperty(a => a.SentencePrints, (byte[]?)null)));
+        await QueryAsync(db => db.Articles.Where(a => a.Id == damaged).ExecuteUpdateAsync(s => s.SetProperty(a => a.SentencePrints, new byte[] { 1, 9 })));
+        await QueryAsync(db => db.ArticleOverlaps.ExecuteDeleteAsync());
+        await QueryAsync(db => db.Articles.ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, (int?)null)));
+
+        var copy = Assert.Single((await IngestAsync(_session.Files.Write("w/copy.txt", wire + "\nThe ferry terminal is not affected.\n"))).Files).ArticleId!.Value;
+
+        var overlaps = await QueryAsync(db => db.ArticleOverlaps.Where(o => o.ArticleId == copy).ToListAsync());
+        Assert.Equal(3, Assert.Single(overlaps, o => o.OtherArticleId == older).SharedSentences);
+        Assert.DoesNotContain(overlaps, o => o.OtherArticleId == damaged);
+        var problem = await QueryAsync(db => db.Articles.Where(a => a.Id == damaged).Select(a => a.CorpusProblem).SingleAsync());
+        Assert.Contains("shared sentences", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Site_name_variants_are_one_outlet_that_answers_to_each_of_its_names()
     {
         const string canonical = """<link rel="canonical" href="https://www.ledger-news.example/a">""";

@@ -70,6 +70,9 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<bool>("Resolved")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("SentencePrints")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("SourcePath")
                         .IsRequired()
                         .HasMaxLength(2000)

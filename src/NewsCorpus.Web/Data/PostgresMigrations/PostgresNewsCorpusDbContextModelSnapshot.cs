@@ -77,6 +77,9 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<bool>("Resolved")
                         .HasColumnType("boolean");
 
+                    b.Property<byte[]>("SentencePrints")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("SourcePath")
                         .IsRequired()
                         .HasMaxLength(2000)
