@@ -54,7 +54,7 @@ public sealed class Article
 
     /// <summary>
     /// Its sentences as the shared-sentence count compares them (NewsCorpus.Analysis.Compare.SentencePrints); set by
-    /// the analysis. Null on articles stored before prints were kept: their sentences are read from the paragraphs.
+    /// the analysis. Null on articles stored before prints were kept until the story pass first compares them.
     /// </summary>
     public byte[]? SentencePrints { get; set; }
 

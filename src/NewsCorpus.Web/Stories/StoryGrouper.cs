@@ -326,7 +326,8 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     private static int Distance(DateOnly? a, DateOnly? b) =>
         a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : int.MaxValue / 2;
 
-    // Each article's stored sentence prints; an article stored before prints were kept has its sentences read from its paragraphs.
+    // Each article's stored sentence prints; an article stored before prints were kept has its sentences read from its
+    // paragraphs, and its prints stored.
     private async Task<Dictionary<int, SentenceIndex>> LoadSentencesAsync(List<int> ids, CancellationToken cancellationToken)
     {
         var indexes = new Dictionary<int, SentenceIndex>(ids.Count);
@@ -390,6 +391,12 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
             for (var i = 0; i < chunk.Length; i++)
             {
                 indexes[chunk[i]] = built[i];
+                if (!problems.ContainsKey(chunk[i]))
+                {
+                    // Kept, so the next run reads them: an older database pays for its sentences once.
+                    var prints = SentencePrints.Write(built[i].Sentences);
+                    await db.Articles.Where(a => a.Id == chunk[i]).ExecuteUpdateAsync(s => s.SetProperty(a => a.SentencePrints, prints), cancellationToken);
+                }
             }
         }
     }

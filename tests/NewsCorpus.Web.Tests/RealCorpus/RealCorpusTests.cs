@@ -100,6 +100,7 @@ public sealed class RealCorpusTests : IDisposable
         Assert.DoesNotContain(overlaps, o => o.OtherArticleId == damaged);
         var problem = await QueryAsync(db => db.Articles.Where(a => a.Id == damaged).Select(a => a.CorpusProblem).SingleAsync());
         Assert.Contains("shared sentences", problem, StringComparison.Ordinal);
+        Assert.NotNull(await QueryAsync(db => db.Articles.Where(a => a.Id == older).Select(a => a.SentencePrints).SingleAsync()));
     }
 
     [Fact]
