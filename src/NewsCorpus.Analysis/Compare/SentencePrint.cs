@@ -52,6 +52,20 @@ public static class StableHash
         return unchecked((int)hash);
     }
 
+    /// <summary>A 64-bit hash of a text: for keys whose collisions would matter over a whole corpus's vocabulary.</summary>
+    public static long Of64(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hash = Offset64;
+        foreach (var c in text)
+        {
+            hash = (hash ^ (byte)c) * Prime64;
+            hash = (hash ^ (byte)(c >> 8)) * Prime64;
+        }
+
+        return unchecked((long)hash);
+    }
+
     /// <summary>One 64-bit hash of a sequence of hashes.</summary>
     public static long Of(ReadOnlySpan<int> values)
     {

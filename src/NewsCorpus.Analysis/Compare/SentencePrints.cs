@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace NewsCorpus.Analysis.Compare;
 
 /// <summary>
@@ -10,6 +8,7 @@ namespace NewsCorpus.Analysis.Compare;
 public static class SentencePrints
 {
     private const byte Version = 1;
+    private const string What = "sentence prints";
 
     public static byte[] Write(IReadOnlyList<SentencePrint> sentences)
     {
@@ -32,20 +31,16 @@ public static class SentencePrints
     public static List<SentencePrint> Read(ReadOnlySpan<byte> bytes)
     {
         var position = 0;
-        if (bytes.Length == 0 || bytes[position++] != Version)
-        {
-            throw new FormatException("not sentence prints of a known version");
-        }
-
-        var count = ReadCount(bytes, ref position);
-        var sentences = new List<SentencePrint>(Math.Min(count, 4096));
+        var count = StoredBytes.ReadHeader(bytes, Version, ref position, What);
+        var sentences = new List<SentencePrint>(count);
         for (var i = 0; i < count; i++)
         {
             var words = ReadHashes(bytes, ref position);
             sentences.Add(new SentencePrint(words, ReadHashes(bytes, ref position)));
         }
 
-        return position == bytes.Length ? sentences : throw new FormatException("sentence prints with bytes left over");
+        StoredBytes.ReadToEnd(bytes, position, What);
+        return sentences;
     }
 
     private static void WriteHashes(BinaryWriter writer, int[] hashes)
@@ -59,39 +54,18 @@ public static class SentencePrints
 
     private static int[] ReadHashes(ReadOnlySpan<byte> bytes, ref int position)
     {
-        var count = ReadCount(bytes, ref position);
-        if ((long)count * sizeof(int) > bytes.Length - position)
+        var count = StoredBytes.ReadCount(bytes, ref position, What);
+        var hashes = new int[Math.Min(count, bytes.Length / sizeof(int))];
+        if (hashes.Length != count)
         {
-            throw new FormatException("sentence prints cut short");
+            throw new FormatException($"{What} cut short");
         }
 
-        var hashes = new int[count];
-        for (var i = 0; i < count; i++, position += sizeof(int))
+        for (var i = 0; i < count; i++)
         {
-            hashes[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[position..]);
+            hashes[i] = StoredBytes.ReadInt32(bytes, ref position, What);
         }
 
         return hashes;
-    }
-
-    private static int ReadCount(ReadOnlySpan<byte> bytes, ref int position)
-    {
-        var value = 0;
-        for (var shift = 0; shift < 32; shift += 7)
-        {
-            if (position >= bytes.Length)
-            {
-                throw new FormatException("sentence prints cut short");
-            }
-
-            var b = bytes[position++];
-            value |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value >= 0 ? value : throw new FormatException("a negative count in sentence prints");
-            }
-        }
-
-        throw new FormatException("a count too long in sentence prints");
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace NewsCorpus.Analysis.Compare;
 
 /// <summary>What an article is about, as counts of content-word stems (headline words count twice). Stored with the article.</summary>
@@ -27,60 +24,28 @@ public static class StoryTerms
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>"stem:count" pairs separated by spaces.</summary>
-    public static string Format(IReadOnlyDictionary<string, int> terms)
+    /// <summary>
+    /// The stored form: a version byte, the term count, then per term the 64-bit stable hash of its stem (8 bytes,
+    /// little-endian) and its count (7-bit varint). Read back by <see cref="StoryVocabulary.Read"/> straight into numbers.
+    /// </summary>
+    public static byte[] Write(IReadOnlyDictionary<string, int> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var builder = new StringBuilder();
-        foreach (var (term, count) in terms)
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        writer.Write(Version);
+        writer.Write7BitEncodedInt(terms.Count);
+        foreach (var (term, count) in terms.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            if (builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(term).Append(':').Append(count.ToString(CultureInfo.InvariantCulture));
+            writer.Write(StableHash.Of64(term));
+            writer.Write7BitEncodedInt(count);
         }
 
-        return builder.ToString();
+        writer.Flush();
+        return stream.ToArray();
     }
 
-    /// <summary>
-    /// Reads terms written by <see cref="Format"/>. <paramref name="sharedTerms"/>, when given, keeps one string per distinct
-    /// term across many parsed articles (a corpus repeats its words in every article).
-    /// </summary>
-    public static Dictionary<string, int> Parse(string? formatted, Dictionary<string, string>? sharedTerms = null)
-    {
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(formatted))
-        {
-            return terms;
-        }
-
-        foreach (var pair in formatted.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var colon = pair.LastIndexOf(':');
-            if (colon > 0 && int.TryParse(pair.AsSpan(colon + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
-            {
-                var term = pair[..colon];
-                if (sharedTerms is not null)
-                {
-                    if (sharedTerms.TryGetValue(term, out var shared))
-                    {
-                        term = shared;
-                    }
-                    else
-                    {
-                        sharedTerms[term] = term;
-                    }
-                }
-
-                terms[term] = count;
-            }
-        }
-
-        return terms;
-    }
+    internal const byte Version = 1;
 
     private static void Add(Dictionary<string, int> counts, string text, int weight)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsCorpus.Analysis.Compare;
 
 /// <summary>An article's story terms as numbers: term ids in ascending order and their counts.</summary>
@@ -11,21 +9,23 @@ public sealed record CompactStoryDocument(int Id, DateOnly? Day, int[] Terms, in
 
 /// <summary>
 /// Numbers the story terms of one grouping run, so that the stored terms of a hundred thousand articles are read
-/// straight into numbers (no string per term, no dictionary per article) and compared as numbers.
+/// straight into numbers (no string per term, no dictionary per article) and compared as numbers. A term is known by
+/// the stable hash of its stem, the form <see cref="StoryTerms.Write"/> stores.
 /// </summary>
 public sealed class StoryVocabulary
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _ids = [];
 
     public int Count => _ids.Count;
 
-    public int IdOf(ReadOnlySpan<char> term)
+    public int IdOf(string term) => IdOf(StableHash.Of64(term));
+
+    private int IdOf(long hash)
     {
-        var lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(term, out var id))
+        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, hash, out var exists);
+        if (!exists)
         {
-            id = _ids.Count;
-            lookup[term] = id;
+            id = _ids.Count - 1;
         }
 
         return id;
@@ -47,25 +47,22 @@ public sealed class StoryVocabulary
         return new CompactStoryDocument(document.Id, document.Day, terms, counts);
     }
 
-    /// <summary>Reads terms written by <see cref="StoryTerms.Format"/> ("stem:count" pairs); pairs that are no such pair are skipped.</summary>
-    public CompactStoryDocument Read(int id, DateOnly? day, string? formatted)
+    /// <summary>Reads terms <see cref="StoryTerms.Write"/> stored; throws <see cref="FormatException"/> on anything else.</summary>
+    public CompactStoryDocument Read(int id, DateOnly? day, ReadOnlySpan<byte> stored)
     {
-        var terms = new List<int>(StoryTerms.MaxTerms);
-        var counts = new List<int>(StoryTerms.MaxTerms);
-        var text = formatted.AsSpan();
-        foreach (var range in text.Split(' '))
+        const string what = "story terms";
+        var position = 0;
+        var count = StoredBytes.ReadHeader(stored, StoryTerms.Version, ref position, what);
+        var terms = new int[count];
+        var counts = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            var pair = text[range];
-            var colon = pair.LastIndexOf(':');
-            if (colon > 0 && int.TryParse(pair[(colon + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
-            {
-                terms.Add(IdOf(pair[..colon]));
-                counts.Add(count);
-            }
+            terms[i] = IdOf(StoredBytes.ReadInt64(stored, ref position, what));
+            counts[i] = StoredBytes.ReadCount(stored, ref position, what);
         }
 
-        int[] termArray = [.. terms], countArray = [.. counts];
-        Array.Sort(termArray, countArray);
-        return new CompactStoryDocument(id, day, termArray, countArray);
+        StoredBytes.ReadToEnd(stored, position, what);
+        Array.Sort(terms, counts);
+        return new CompactStoryDocument(id, day, terms, counts);
     }
 }

@@ -49,8 +49,11 @@ public sealed class Article
 
     public Story? Story { get; set; }
 
-    /// <summary>What the article is about for story grouping (NewsCorpus.Analysis.Compare.StoryTerms); set by the analysis.</summary>
-    public string? StoryTerms { get; set; }
+    /// <summary>
+    /// What the article is about for story grouping: its stems' counts in the stored form of
+    /// NewsCorpus.Analysis.Compare.StoryTerms.Write; set by the analysis.
+    /// </summary>
+    public byte[]? StoryTermCounts { get; set; }
 
     /// <summary>
     /// Its sentences as the shared-sentence count compares them (NewsCorpus.Analysis.Compare.SentencePrints); set by

@@ -12,14 +12,14 @@ public static class ArticleAnalysis
     private const int MaxContext = 600;
 
     /// <summary>An article's analysis as rows not yet saved (no article id).</summary>
-    public sealed record Rows(List<Data.EntityMention> Mentions, List<Quote> Quotes, string StoryTerms, byte[] SentencePrints);
+    public sealed record Rows(List<Data.EntityMention> Mentions, List<Quote> Quotes, byte[] StoryTermCounts, byte[] SentencePrints);
 
     public static void Apply(Article article, IReadOnlyList<string> paragraphs)
     {
         var rows = Analyze(article.Title, paragraphs);
 
         // New terms mean the story must be found again (StoryGrouper picks up articles without one).
-        article.StoryTerms = rows.StoryTerms;
+        article.StoryTermCounts = rows.StoryTermCounts;
         article.SentencePrints = rows.SentencePrints;
         article.StoryId = null;
         article.Resolved = false;
@@ -57,7 +57,7 @@ public static class ArticleAnalysis
             End = q.End,
         }).ToList();
         var prints = SentencePrints.Write([.. ComparableSentence.FromParagraphs(paragraphs).Select(s => s.Print)]);
-        return new Rows(mentions, quotes, StoryTerms.Format(StoryTerms.Count(title, paragraphs)), prints);
+        return new Rows(mentions, quotes, StoryTerms.Write(StoryTerms.Count(title, paragraphs)), prints);
     }
 
     // The sentences the quote stands in, so a result can show it in its place.

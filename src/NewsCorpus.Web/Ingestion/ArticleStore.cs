@@ -183,7 +183,7 @@ public sealed class ArticleStore(NewsCorpusDbContext db, FilePreparation prepara
         article.Warnings = parsed.Warnings.Count == 0 ? null : Truncate(string.Join('\n', parsed.Warnings), 2000);
         article.CorpusProblem = null;
         article.UpdatedAt = now;
-        article.StoryTerms = prepared.Analysis!.StoryTerms;
+        article.StoryTermCounts = prepared.Analysis!.StoryTermCounts;
         article.SentencePrints = prepared.Analysis.SentencePrints;
         article.StoryId = null;
         article.Resolved = false;

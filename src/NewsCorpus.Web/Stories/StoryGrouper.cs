@@ -68,10 +68,10 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         var terms = new StoryVocabulary();
         var incoming = new List<CompactStoryDocument>();
         var problems = new Dictionary<int, string>();
-        var rows = db.Articles.AsNoTracking().Where(a => a.StoryId == null && a.CorpusProblem == null).Select(a => new { a.Id, a.PublishedOn, a.StoryTerms }).AsAsyncEnumerable();
+        var rows = db.Articles.AsNoTracking().Where(a => a.StoryId == null && a.CorpusProblem == null).Select(a => new { a.Id, a.PublishedOn, a.StoryTermCounts }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            if (Document(row.Id, row.PublishedOn, row.StoryTerms, terms, problems) is { } document)
+            if (Document(row.Id, row.PublishedOn, row.StoryTermCounts, terms, problems) is { } document)
             {
                 incoming.Add(document);
             }
@@ -109,22 +109,25 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         return [.. incoming.Select(i => i.Id)];
     }
 
-    // Articles stored before stories existed: their terms come from their paragraphs.
+    // Articles stored before stories existed, or before terms were stored as numbers: their terms come from their
+    // paragraphs (counted in parallel: an upgraded corpus counts all of its articles once). Their stories stay.
     private async Task FillMissingTermsAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var batch = await db.Articles.Where(a => a.StoryTerms == null).OrderBy(a => a.Id).Take(Chunk)
+            var batch = await db.Articles.Where(a => a.StoryTermCounts == null).OrderBy(a => a.Id).Take(Chunk)
                 .Include(a => a.Paragraphs).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 return;
             }
 
-            foreach (var article in batch)
+            var counted = new byte[batch.Count][];
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                counted[i] = StoryTerms.Write(StoryTerms.Count(batch[i].Title, batch[i].Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text))));
+            for (var i = 0; i < batch.Count; i++)
             {
-                article.StoryTerms = StoryTerms.Format(StoryTerms.Count(article.Title, article.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Text)));
-                article.StoryId = null;
+                batch[i].StoryTermCounts = counted[i];
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -147,10 +150,10 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
         var pool = new List<(CompactStoryDocument Document, int StoryId)>();
         // Read synchronously: at a hundred thousand rows async enumeration costs more than the read.
-        foreach (var row in query.Select(a => new { a.Id, a.PublishedOn, a.StoryTerms, a.StoryId }))
+        foreach (var row in query.Select(a => new { a.Id, a.PublishedOn, a.StoryTermCounts, a.StoryId }))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Document(row.Id, row.PublishedOn, row.StoryTerms, terms, problems) is { } document)
+            if (Document(row.Id, row.PublishedOn, row.StoryTermCounts, terms, problems) is { } document)
             {
                 pool.Add((document, row.StoryId!.Value));
             }
@@ -160,13 +163,13 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
     }
 
     /// <summary>An article's story vector, or null (and the reason kept) when its stored terms cannot be read.</summary>
-    private static CompactStoryDocument? Document(int id, DateOnly? publishedOn, string? storedTerms, StoryVocabulary terms, Dictionary<int, string> problems)
+    private static CompactStoryDocument? Document(int id, DateOnly? publishedOn, byte[]? storedTerms, StoryVocabulary terms, Dictionary<int, string> problems)
     {
         try
         {
             return terms.Read(id, publishedOn, storedTerms);
         }
-        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or IndexOutOfRangeException)
+        catch (FormatException ex)
         {
             problems[id] = $"its story terms cannot be read ({ex.Message})";
             return null;
@@ -179,7 +182,7 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         foreach (var chunk in storyIds.Chunk(Chunk))
         {
             var members = await db.Articles.AsNoTracking().Where(a => a.StoryId != null && chunk.Contains(a.StoryId.Value))
-                .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn, a.OutletId, a.StoryTerms, a.Title })
+                .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn, a.OutletId, a.StoryTermCounts, a.Title })
                 .ToListAsync(cancellationToken);
             var byStory = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
             var stories = await db.Stories.Where(s => chunk.Contains(s.Id)).ToListAsync(cancellationToken);
@@ -195,7 +198,7 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
                 var sample = list.OrderBy(m => m.Id).Take(MaxCentralityMembers).ToList();
                 var unreadable = new Dictionary<int, string>();
                 var vocabulary = new StoryVocabulary();
-                var documents = sample.Select(m => Document(m.Id, m.PublishedOn, m.StoryTerms, vocabulary, unreadable)).OfType<CompactStoryDocument>().ToList();
+                var documents = sample.Select(m => Document(m.Id, m.PublishedOn, m.StoryTermCounts, vocabulary, unreadable)).OfType<CompactStoryDocument>().ToList();
                 var central = documents.Count > 0 ? StoryClusterer.MostCentral(documents) : sample[0].Id;
                 story.CentralArticleId = central;
                 story.Title = sample.Single(m => m.Id == central).Title;

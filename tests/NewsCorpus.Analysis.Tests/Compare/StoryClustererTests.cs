@@ -83,8 +83,23 @@ public sealed class StoryClustererTests
     public void Terms_round_trip_through_their_stored_form()
     {
         var terms = StoryTerms.Count("Floods hit Valencia", ["Floods killed 62 people in Valencia on Tuesday."]);
-        Assert.Equal(terms, StoryTerms.Parse(StoryTerms.Format(terms)));
+        var vocabulary = new StoryVocabulary();
+        var read = vocabulary.Read(7, null, StoryTerms.Write(terms));
+        var expected = vocabulary.Compact(new StoryDocument(7, null, terms));
+        Assert.Equal(expected.Terms, read.Terms);
+        Assert.Equal(expected.Counts, read.Counts);
         Assert.Equal(3, terms["flood"]); // twice for the headline, once for the text
         Assert.False(terms.ContainsKey("tuesday"));
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { (byte)'f', (byte)'l' })]
+    [InlineData(new byte[] { 1, 1, 1, 2, 3 })]
+    [InlineData(new byte[] { 1, 0, 0 })]
+    [InlineData(new byte[] { 1, 1, 1, 2, 3, 4, 5, 6, 7, 8 })]
+    public void Damaged_stored_terms_are_refused_with_a_format_error(byte[] stored)
+    {
+        Assert.Throws<FormatException>(() => new StoryVocabulary().Read(1, null, stored));
     }
 }

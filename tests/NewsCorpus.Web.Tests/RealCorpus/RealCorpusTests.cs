@@ -104,6 +104,21 @@ public sealed class RealCorpusTests : IDisposable
     }
 
     [Fact]
+    public async Task Articles_stored_without_story_terms_get_them_and_keep_their_story()
+    {
+        var first = Assert.Single((await IngestAsync(_session.Files.Write("u/first.txt", ArticleFiles.Story("Ferry levy passes", "ferry levy")))).Files).ArticleId!.Value;
+        var story = await QueryAsync(db => db.Articles.Where(a => a.Id == first).Select(a => a.StoryId).SingleAsync());
+        // As a database from before terms were stored as numbers has them after its migration.
+        await QueryAsync(db => db.Articles.Where(a => a.Id == first).ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryTermCounts, (byte[]?)null)));
+
+        var second = Assert.Single((await IngestAsync(_session.Files.Write("u/second.txt", ArticleFiles.Story("Ferry levy passes after long debate", "ferry levy")))).Files).ArticleId!.Value;
+
+        Assert.NotNull(await QueryAsync(db => db.Articles.Where(a => a.Id == first).Select(a => a.StoryTermCounts).SingleAsync()));
+        Assert.Equal(story, await QueryAsync(db => db.Articles.Where(a => a.Id == first).Select(a => a.StoryId).SingleAsync()));
+        Assert.Equal(story, await QueryAsync(db => db.Articles.Where(a => a.Id == second).Select(a => a.StoryId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Site_name_variants_are_one_outlet_that_answers_to_each_of_its_names()
     {
         const string canonical = """<link rel="canonical" href="https://www.ledger-news.example/a">""";

@@ -81,8 +81,8 @@ namespace NewsCorpus.Web.Data.Migrations
                     b.Property<int?>("StoryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("StoryTerms")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("StoryTermCounts")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -88,8 +88,8 @@ namespace NewsCorpus.Web.Data.PostgresMigrations
                     b.Property<int?>("StoryId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("StoryTerms")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("StoryTermCounts")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Title")
                         .IsRequired()
