@@ -58,57 +58,33 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         ArgumentNullException.ThrowIfNull(assigned);
         ArgumentNullException.ThrowIfNull(incoming);
         var idf = InverseDocumentFrequencies([.. assigned.Select(a => a.Document).Concat(incoming)]);
-        var storyOf = new Dictionary<int, int>();
-        var vectors = new Dictionary<int, SparseVector>();
-        var byDay = new Dictionary<DateOnly, Dictionary<int, List<int>>>();
-        var undated = new Dictionary<int, List<int>>();
-        var spans = new Dictionary<int, (DateOnly First, DateOnly Last)>();
-
-        void Index(CompactStoryDocument document, SparseVector vector, int story)
+        var queries = incoming.ToDictionary(d => d.Id, d =>
         {
-            storyOf[document.Id] = story;
-            if (document.Day is { } indexedDay)
-            {
-                spans[story] = spans.TryGetValue(story, out var span)
-                    ? (indexedDay < span.First ? indexedDay : span.First, indexedDay > span.Last ? indexedDay : span.Last)
-                    : (indexedDay, indexedDay);
-            }
+            var vector = Vector(d, idf);
+            return (Vector: vector, Terms: QueryTerms(vector));
+        });
 
-            vectors[document.Id] = vector;
-            var postings = undated;
-            if (document.Day is { } day && !byDay.TryGetValue(day, out postings))
-            {
-                byDay[day] = postings = [];
-            }
-
-            foreach (var term in vector.Terms)
-            {
-                if (!postings.TryGetValue(term, out var list))
-                {
-                    postings[term] = list = [];
-                }
-
-                list.Add(document.Id);
-            }
-        }
-
+        // Only terms some incoming article looks up need postings, and a stored article's vector is only needed when a
+        // lookup finds it: a few new articles among a hundred thousand index a small part of them.
+        var looked = queries.Values.SelectMany(q => q.Terms).ToHashSet();
+        var index = new StoryIndex(looked, document => Vector(document, idf));
         foreach (var (document, story) in assigned)
         {
-            Index(document, Vector(document, idf), story);
+            index.Add(document, story, null);
         }
 
         var result = new Dictionary<int, int>();
         var nextNew = -1;
         foreach (var document in incoming.OrderBy(d => d.Day).ThenBy(d => d.Id))
         {
-            var vector = Vector(document, idf);
+            var (vector, terms) = queries[document.Id];
             var similarities = new Dictionary<int, List<double>>();
-            foreach (var candidate in Candidates(document, vector, byDay, undated))
+            foreach (var candidate in index.Candidates(document.Day, terms, options.WindowDays))
             {
-                var similarity = Cosine(vector, vectors[candidate]);
+                var similarity = Cosine(vector, index.VectorOf(candidate));
                 if (similarity > 0)
                 {
-                    var story = storyOf[candidate];
+                    var story = index.StoryOf(candidate);
                     if (!similarities.TryGetValue(story, out var list))
                     {
                         similarities[story] = list = [];
@@ -118,13 +94,18 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                 }
             }
 
-            var chosen = Closest(document, similarities, spans) is { } best ? best : nextNew--;
+            var chosen = Closest(document, similarities, index.Spans) is { } best ? best : nextNew--;
             result[document.Id] = chosen;
-            Index(document, vector, chosen);
+            index.Add(document, chosen, vector);
         }
 
         return result;
     }
+
+    // An article's heaviest terms: those it looks up candidates by.
+    private List<int> QueryTerms(SparseVector vector) =>
+        [.. Enumerable.Range(0, vector.Terms.Length).OrderByDescending(i => vector.Weights[i]).ThenBy(i => vector.Terms[i])
+            .Take(options.QueryTerms).Select(i => vector.Terms[i])];
 
     // The story whose closest members are most similar on average, if that clears the threshold and the story's span allows the article.
     private int? Closest(CompactStoryDocument document, Dictionary<int, List<double>> similarities, Dictionary<int, (DateOnly First, DateOnly Last)> spans)
@@ -201,47 +182,8 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         return Cosine(Vector(vocabulary.Compact(new StoryDocument(0, null, a)), idf), Vector(vocabulary.Compact(new StoryDocument(0, null, b)), idf));
     }
 
-    private HashSet<int> Candidates(CompactStoryDocument document, SparseVector vector, Dictionary<DateOnly, Dictionary<int, List<int>>> byDay, Dictionary<int, List<int>> undated)
-    {
-        var terms = Enumerable.Range(0, vector.Terms.Length).OrderByDescending(i => vector.Weights[i]).ThenBy(i => vector.Terms[i])
-            .Take(options.QueryTerms).Select(i => vector.Terms[i]).ToList();
-        var candidates = new HashSet<int>();
-        void Collect(Dictionary<int, List<int>> postings)
-        {
-            foreach (var term in terms)
-            {
-                if (postings.TryGetValue(term, out var list))
-                {
-                    candidates.UnionWith(list);
-                }
-            }
-        }
-
-        // An undated article may belong with any day; a dated one also looks at the undated ones.
-        Collect(undated);
-        if (document.Day is not { } day)
-        {
-            foreach (var postings in byDay.Values)
-            {
-                Collect(postings);
-            }
-
-            return candidates;
-        }
-
-        for (var offset = -options.WindowDays; offset <= options.WindowDays; offset++)
-        {
-            if (byDay.TryGetValue(Shift(day, offset), out var postings))
-            {
-                Collect(postings);
-            }
-        }
-
-        return candidates;
-    }
-
     /// <summary>An article's TF-IDF vector: term numbers in ascending order and their weights (unit length).</summary>
-    private readonly record struct SparseVector(int[] Terms, double[] Weights);
+    internal readonly record struct SparseVector(int[] Terms, double[] Weights);
 
     private static double Cosine(SparseVector a, SparseVector b)
     {
