@@ -10,8 +10,14 @@ namespace NewsCorpus.Benchmarks;
 /// article a different cut and order of the story's paragraphs. Deterministic for a given seed.
 /// Files: &lt;out&gt;/&lt;outlet&gt;/&lt;n&gt;.txt with a " date YYYY-MM-DD" first line, and a sources.json naming the outlet.
 /// </summary>
-public sealed class CorpusGenerator(int seed)
+public sealed class CorpusGenerator(int seed, DateOnly firstDay, int days)
 {
+    /// <summary>Stories spread over the ten years from 2015.</summary>
+    public CorpusGenerator(int seed)
+        : this(seed, new DateOnly(2015, 1, 1), 3650)
+    {
+    }
+
     private static readonly string[] s_givenNames =
     [
         "Amina", "Rahul", "Sofia", "Kwame", "Mei", "Javier", "Olga", "Tariq", "Ingrid", "Thabo", "Yuki", "Lucas", "Fatima", "Dmitri", "Priya",
@@ -81,7 +87,6 @@ public sealed class CorpusGenerator(int seed)
     {
         var written = 0;
         var story = 0;
-        var start = new DateOnly(2015, 1, 1);
         while (written < articles)
         {
             story++;
@@ -89,7 +94,7 @@ public sealed class CorpusGenerator(int seed)
             var people = s_originalPeople.ToDictionary(p => p, _ => Person(), StringComparer.Ordinal);
             var places = s_originalPlaces.ToDictionary(p => p, _ => s_places[_random.Next(s_places.Length)], StringComparer.Ordinal);
             var keyword = Word();
-            var day = start.AddDays(_random.Next(3650));
+            var day = firstDay.AddDays(_random.Next(days));
             var coverage = Math.Min(articles - written, 2 + _random.Next(6));
             foreach (var outlet in s_outlets.OrderBy(_ => _random.Next()).Take(coverage))
             {

@@ -7,11 +7,14 @@ var verb = args.FirstOrDefault() ?? "analysis";
 if (verb == "generate")
 {
     // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- generate --articles 100000 --out /tmp/corpus [--seed 42]
+    //   [--from 2025-01-01 --days 7]: stories dated within those days (default: ten years from 2015-01-01).
     var count = int.Parse(Option(args, "--articles") ?? "10000", CultureInfo.InvariantCulture);
     var outFolder = Option(args, "--out") ?? throw new ArgumentException("--out <folder> is required");
     var seed = int.Parse(Option(args, "--seed") ?? "42", CultureInfo.InvariantCulture);
+    var from = DateOnly.ParseExact(Option(args, "--from") ?? "2015-01-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    var days = int.Parse(Option(args, "--days") ?? "3650", CultureInfo.InvariantCulture);
     var started = Stopwatch.StartNew();
-    var bytes = new CorpusGenerator(seed).Write(outFolder, count, CorpusGenerator.StoryParagraphs(Repository.Find("seeds")));
+    var bytes = new CorpusGenerator(seed, from, days).Write(outFolder, count, CorpusGenerator.StoryParagraphs(Repository.Find("seeds")));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated {count:N0} articles ({bytes / 1024.0 / 1024.0:0.0} MB) in {outFolder} in {started.Elapsed.TotalSeconds:0.0} s"));
     return 0;
 }
@@ -73,7 +76,7 @@ if (verb == "compare")
 
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] | search-scale --articles N --index <folder> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] [--from YYYY-MM-DD --days D] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] | search-scale --articles N --index <folder> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
     return 2;
 }
 

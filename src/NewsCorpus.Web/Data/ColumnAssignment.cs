@@ -6,8 +6,8 @@ namespace NewsCorpus.Web.Data;
 
 /// <summary>
 /// Sets one integer column of many rows from (row id, value) pairs: the pairs are loaded into a temporary table in
-/// batches, then UPDATEs join it, touching only rows that change. The SQL is the same on SQLite and PostgreSQL. Only
-/// integers and fixed names go into these statements; nothing read from articles or users.
+/// batches, then UPDATEs join it, touching only rows that change. Only integers and fixed names go into these
+/// statements; nothing read from articles or users.
 /// </summary>
 public static class ColumnAssignment
 {
@@ -39,7 +39,7 @@ public static class ColumnAssignment
             {
                 var changed = clearOthers
                     ? $"SELECT t.\"ArticleId\" FROM {target} t LEFT JOIN \"Assignment\" a ON a.\"RowId\" = t.\"Id\" WHERE t.{field} IS DISTINCT FROM a.\"Value\""
-                    : $"SELECT t.\"ArticleId\" FROM {target} t JOIN \"Assignment\" a ON a.\"RowId\" = t.\"Id\" WHERE t.{field} IS DISTINCT FROM a.\"Value\"";
+                    : $"SELECT t.\"ArticleId\" FROM \"Assignment\" a CROSS JOIN {target} t WHERE t.\"Id\" = a.\"RowId\" AND t.{field} IS DISTINCT FROM a.\"Value\"";
                 await SearchOutbox.RecordAllAsync(db, changed, DateTime.UtcNow, cancellationToken);
             }
 
@@ -49,14 +49,24 @@ public static class ColumnAssignment
                 await db.Database.ExecuteSqlRawAsync(clear, cancellationToken);
             }
 
-            var set = $"UPDATE {target} SET {field} = a.\"Value\" FROM \"Assignment\" a WHERE a.\"RowId\" = {target}.\"Id\" AND {target}.{field} IS DISTINCT FROM a.\"Value\"";
-            await db.Database.ExecuteSqlRawAsync(set, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SetStatement(db, target, field), cancellationToken);
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Assignment\"", cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    // SQLite runs UPDATE … FROM with the target table as the outer loop: a few thousand pairs would scan millions of
+    // rows. Looking the rows up by id from the pairs avoids that; PostgreSQL plans the join itself (a hash join when the
+    // pairs are the whole table, where a lookup per row would be slower).
+    private static string SetStatement(NewsCorpusDbContext db, string target, string field)
+    {
+        var value = $"(SELECT a.\"Value\" FROM \"Assignment\" a WHERE a.\"RowId\" = {target}.\"Id\")";
+        return db.Database.IsSqlite()
+            ? $"UPDATE {target} SET {field} = {value} WHERE \"Id\" IN (SELECT a.\"RowId\" FROM \"Assignment\" a) AND {field} IS DISTINCT FROM {value}"
+            : $"UPDATE {target} SET {field} = a.\"Value\" FROM \"Assignment\" a WHERE a.\"RowId\" = {target}.\"Id\" AND {target}.{field} IS DISTINCT FROM a.\"Value\"";
     }
 
     /// <summary>Integer ids as a SQL list, for IN clauses built from ids only.</summary>

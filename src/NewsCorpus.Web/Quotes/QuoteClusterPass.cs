@@ -80,9 +80,12 @@ public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteCluste
             return 0;
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var stored = await StoredCandidatesAsync(pending, fresh, cancellationToken);
+        var read = watch.ElapsedMilliseconds;
         var candidates = stored.Concat(fresh.OrderBy(q => q.Id)).ToList();
         var (members, roots) = ArticleIsolation.Run(candidates, list => (list, QuoteClusterer.Cluster([.. list.Select(q => q.Text)])), q => q.ArticleId, problems);
+        var clustered = watch.ElapsedMilliseconds;
         var freshIds = fresh.Select(q => q.Id).ToHashSet();
         var statements = members.Select((q, i) => (Quote: q, Root: roots[i])).GroupBy(x => x.Root)
             .Where(g => g.Any(x => freshIds.Contains(x.Quote.Id)))
@@ -99,8 +102,14 @@ public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteCluste
         // Stored quotes already in a cluster stay there (their copies, not read here, are in it too).
         var assignment = statements.SelectMany((s, i) => s.Where(q => q.ClusterId is null).Select(q => (q.Id, clusterOf[i] ?? created[i]!.Id))).ToList();
         await ColumnAssignment.AssignAsync(db, "Quotes", "QuoteClusterId", assignment, clearOthers: false, searchable: false, cancellationToken);
-        await QuoteClusterRows.RefreshAsync(db, assignment.Select(a => a.Item2).ToHashSet(), cancellationToken);
+        // New cluster rows were made from all their members; stored ones only gained members.
+        // Two statements may keep the same cluster (most of their stored members are in it).
+        var gained = statements.SelectMany((s, i) => s.Where(q => q.ClusterId is null && clusterOf[i] is not null).Select(q => (Cluster: clusterOf[i]!.Value, Quote: q)))
+            .GroupBy(x => x.Cluster).ToDictionary(g => g.Key, g => g.Select(x => x.Quote).OrderBy(q => q.Id).Select(q => (q.Text, q.SpeakerEntityId)).ToList());
+        await QuoteClusterRows.AddMembersAsync(db, gained, cancellationToken);
         db.ChangeTracker.Clear();
+        logger.LogInformation("Quote clusters: {StoredCount} stored quotes read in {ReadMs} ms, {CandidateCount} clustered in {ClusterMs} ms, {ClusterRows} clusters written in {WriteMs} ms",
+            stored.Count, read, candidates.Count, clustered - read, assignment.Select(a => a.Item2).Distinct().Count(), watch.ElapsedMilliseconds - clustered);
         return fresh.Count;
     }
 

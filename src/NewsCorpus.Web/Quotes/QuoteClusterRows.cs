@@ -33,4 +33,26 @@ public static class QuoteClusterRows
             }
         }
     }
+
+    /// <summary>
+    /// The same for clusters that only gained members (<paramref name="added"/>: text and speaker of each, in id order),
+    /// without reading the members they had: the count grows, a longer text replaces the shown one, a cluster without a
+    /// known speaker takes the first added one's.
+    /// </summary>
+    public static async Task AddMembersAsync(NewsCorpusDbContext db, Dictionary<int, List<(string Text, int? SpeakerEntityId)>> added, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in added.Keys.Chunk(500))
+        {
+            foreach (var cluster in await db.QuoteClusters.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                var members = added[cluster.Id];
+                cluster.QuoteCount += members.Count;
+                cluster.Text = members.Select(m => m.Text).Aggregate(cluster.Text, (best, text) => text.Length > best.Length ? text : best);
+                cluster.SpeakerEntityId ??= members.Select(m => m.SpeakerEntityId).FirstOrDefault(s => s is not null);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
 }
