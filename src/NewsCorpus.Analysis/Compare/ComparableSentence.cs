@@ -13,9 +13,7 @@ public sealed class ComparableSentence
         Text = text;
         Words = words;
         Key = string.Join(' ', words.Select(w => w.Folded));
-        Print = new SentencePrint(
-            [.. words.Select(w => StableHash.Of(w.Folded))],
-            [.. words.Where(Compare.Words.IsContent).Select(w => StableHash.Of(Compare.Words.Stem(w.Folded))).Distinct().Order()]);
+        Print = SentencePrint.Of(words);
     }
 
     /// <summary>Position of the sentence in its article, from 0.</summary>
@@ -41,23 +39,49 @@ public sealed class ComparableSentence
     public static List<ComparableSentence> FromParagraphs(IReadOnlyList<string> paragraphs)
     {
         var sentences = new List<ComparableSentence>();
-        for (var p = 0; p < paragraphs.Count; p++)
+        foreach (var (p, paragraph, sentence, tokens) in Split(paragraphs))
         {
-            var paragraph = paragraphs[p];
-            var tokens = Tokenizer.Tokenize(paragraph);
-            foreach (var sentence in SentenceSplitter.Split(paragraph, tokens))
+            var raw = paragraph[sentence.Start..sentence.End];
+            var start = sentence.Start + raw.Length - raw.TrimStart().Length;
+            var words = Compare.Words.Of(tokens, sentence.FirstToken, sentence.TokenCount, start);
+            if (words.Count > 0)
             {
-                var raw = paragraph[sentence.Start..sentence.End];
-                var text = raw.Trim();
-                var start = sentence.Start + raw.Length - raw.TrimStart().Length;
-                var words = Compare.Words.Of(tokens, sentence.FirstToken, sentence.TokenCount, start);
-                if (words.Count > 0)
-                {
-                    sentences.Add(new ComparableSentence(sentences.Count, p, start, text, words));
-                }
+                sentences.Add(new ComparableSentence(sentences.Count, p, start, raw.Trim(), words));
             }
         }
 
         return sentences;
+    }
+
+    /// <summary>
+    /// Only the prints of the sentences <see cref="FromParagraphs"/> gives, without their text and keys: what the
+    /// analysis stores for every article.
+    /// </summary>
+    public static List<SentencePrint> PrintsOf(IReadOnlyList<string> paragraphs)
+    {
+        var prints = new List<SentencePrint>();
+        foreach (var (_, _, sentence, tokens) in Split(paragraphs))
+        {
+            var words = Compare.Words.Of(tokens, sentence.FirstToken, sentence.TokenCount, sentence.Start);
+            if (words.Count > 0)
+            {
+                prints.Add(SentencePrint.Of(words));
+            }
+        }
+
+        return prints;
+    }
+
+    private static IEnumerable<(int Index, string Paragraph, Sentence Sentence, IReadOnlyList<Token> Tokens)> Split(IReadOnlyList<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var tokens = Tokenizer.Tokenize(paragraphs[p]);
+            foreach (var sentence in SentenceSplitter.Split(paragraphs[p], tokens))
+            {
+                yield return (p, paragraphs[p], sentence, tokens);
+            }
+        }
     }
 }

@@ -26,6 +26,25 @@ public sealed class SentencePrint
     public long KeyHash { get; }
 
     public int WordCount => WordHashes.Length;
+
+    /// <summary>The print of a sentence's folded words.</summary>
+    public static SentencePrint Of(IReadOnlyList<ComparableWord> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var hashes = new int[words.Count];
+        var stems = new List<int>();
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = StableHash.Of(words[i].Folded);
+            if (Words.IsContent(words[i]))
+            {
+                stems.Add(StableHash.Of(Words.Stem(words[i].Folded)));
+            }
+        }
+
+        stems.Sort();
+        return new SentencePrint(hashes, [.. stems.Distinct()]);
+    }
 }
 
 /// <summary>

@@ -56,7 +56,7 @@ public static class ArticleAnalysis
             Start = q.Start,
             End = q.End,
         }).ToList();
-        var prints = SentencePrints.Write([.. ComparableSentence.FromParagraphs(paragraphs).Select(s => s.Print)]);
+        var prints = SentencePrints.Write(ComparableSentence.PrintsOf(paragraphs));
         return new Rows(mentions, quotes, StoryTerms.Write(StoryTerms.Count(title, paragraphs)), prints);
     }
 

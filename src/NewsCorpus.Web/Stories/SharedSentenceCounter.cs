@@ -191,8 +191,7 @@ public sealed class SharedSentenceCounter(NewsCorpusDbContext db, ILogger logger
             {
                 try
                 {
-                    var sentences = ComparableSentence.FromParagraphs([.. paragraphs[chunk[i]].OrderBy(p => p.Ordinal).Select(p => p.Text)]);
-                    built[i] = new SentenceIndex([.. sentences.Select(s => s.Print)]);
+                    built[i] = new SentenceIndex(ComparableSentence.PrintsOf([.. paragraphs[chunk[i]].OrderBy(p => p.Ordinal).Select(p => p.Text)]));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

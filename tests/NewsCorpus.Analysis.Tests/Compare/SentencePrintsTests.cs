@@ -30,6 +30,19 @@ public sealed class SentencePrintsTests
     }
 
     [Fact]
+    public void Prints_alone_are_the_prints_of_the_comparable_sentences()
+    {
+        var paragraphs = SeedFiles.Read("000").Paragraphs;
+
+        var alone = ComparableSentence.PrintsOf(paragraphs);
+        var full = ComparableSentence.FromParagraphs(paragraphs);
+
+        Assert.Equal(full.Count, alone.Count);
+        Assert.Equal(full.Select(s => s.Print.KeyHash), alone.Select(p => p.KeyHash));
+        Assert.Equal(full.SelectMany(s => s.Print.ContentStems), alone.SelectMany(p => p.ContentStems));
+    }
+
+    [Fact]
     public void An_article_without_sentences_has_prints_too()
     {
         Assert.Empty(SentencePrints.Read(SentencePrints.Write([])));
