@@ -28,6 +28,9 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
     private const string SequenceKey = "sequence";
     private const string UpdatedKey = "updated";
     private const int RowsPerRead = 50_000;
+
+    /// <summary>Articles written between commits while a catch-up applies many changes.</summary>
+    private const int ArticlesPerCommit = 20_000;
     private const int ArticlesPerBatch = 500;
 
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -276,26 +279,45 @@ public sealed class SearchIndex(IOptions<SearchOptions> options, DatabaseLocatio
 
     private async Task ApplyPendingAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
     {
+        // Every pending change is read first (ids only), so an article changed several times since the last catch-up (a
+        // large ingestion records each article when it is stored and again when the passes change its entities or
+        // speakers) is written once; commits follow each group of articles, so an interrupted catch-up keeps its work.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var fresh = await FreshChangesAsync(db, cancellationToken);
+        foreach (var group in fresh.GroupBy(r => r.ArticleId).Chunk(ArticlesPerCommit))
+        {
+            await WriteAsync(db, [.. group.Select(g => g.Key)], replace: true, _ => { }, cancellationToken);
+            _cursor.Applied(group.SelectMany(g => g.Select(r => r.Id)));
+            _cursor.Advance(clock.GetUtcNow().UtcDateTime);
+            Commit();
+        }
+
+        if (fresh.Count == 0 && _cursor.Advance(clock.GetUtcNow().UtcDateTime))
+        {
+            Commit();
+        }
+
+        if (fresh.Count > 0)
+        {
+            logger.LogInformation("Search index: {ChangeCount} changes to {ArticleCount} articles applied in {ElapsedMs} ms",
+                fresh.Count, fresh.Select(r => r.ArticleId).Distinct().Count(), started.ElapsedMilliseconds);
+        }
+    }
+
+    private async Task<List<(long Id, int ArticleId)>> FreshChangesAsync(NewsCorpusDbContext db, CancellationToken cancellationToken)
+    {
+        var fresh = new List<(long Id, int ArticleId)>();
+        var after = _cursor.Watermark;
         while (true)
         {
-            var rows = await SearchOutbox.PendingAsync(db, _cursor.Watermark, RowsPerRead, cancellationToken);
-            var fresh = rows.Where(r => !_cursor.IsApplied(r.Id)).ToList();
-            if (fresh.Count > 0)
+            var rows = await SearchOutbox.PendingAsync(db, after, RowsPerRead, cancellationToken);
+            fresh.AddRange(rows.Where(r => !_cursor.IsApplied(r.Id)));
+            if (rows.Count < RowsPerRead)
             {
-                await WriteAsync(db, [.. fresh.Select(r => r.ArticleId).Distinct()], replace: true, _ => { }, cancellationToken);
-                _cursor.Applied(fresh.Select(r => r.Id));
+                return fresh;
             }
 
-            var moved = _cursor.Advance(clock.GetUtcNow().UtcDateTime);
-            if (fresh.Count > 0 || moved)
-            {
-                Commit();
-            }
-
-            if (rows.Count < RowsPerRead || fresh.Count == 0)
-            {
-                return;
-            }
+            after = rows[^1].Id;
         }
     }
 
