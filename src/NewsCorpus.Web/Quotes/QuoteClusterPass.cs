@@ -103,10 +103,7 @@ public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteCluste
         var assignment = statements.SelectMany((s, i) => s.Where(q => q.ClusterId is null).Select(q => (q.Id, clusterOf[i] ?? created[i]!.Id))).ToList();
         await ColumnAssignment.AssignAsync(db, "Quotes", "QuoteClusterId", assignment, clearOthers: false, searchable: false, cancellationToken);
         // New cluster rows were made from all their members; stored ones only gained members.
-        // Two statements may keep the same cluster (most of their stored members are in it).
-        var gained = statements.SelectMany((s, i) => s.Where(q => q.ClusterId is null && clusterOf[i] is not null).Select(q => (Cluster: clusterOf[i]!.Value, Quote: q)))
-            .GroupBy(x => x.Cluster).ToDictionary(g => g.Key, g => g.Select(x => x.Quote).OrderBy(q => q.Id).Select(q => (q.Text, q.SpeakerEntityId)).ToList());
-        await QuoteClusterRows.AddMembersAsync(db, gained, cancellationToken);
+        await QuoteClusterRows.AddMembersAsync(db, Gained(statements, clusterOf), cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Quote clusters: {StoredCount} stored quotes read in {ReadMs} ms, {CandidateCount} clustered in {ClusterMs} ms, {ClusterRows} clusters written in {WriteMs} ms",
             stored.Count, read, candidates.Count, clustered - read, assignment.Select(a => a.Item2).Distinct().Count(), watch.ElapsedMilliseconds - clustered);
@@ -174,6 +171,13 @@ public sealed class QuoteClusterPass(NewsCorpusDbContext db, ILogger<QuoteCluste
 
         return neighbours;
     }
+
+    // The quotes each stored cluster gains, in id order; two statements may keep the same cluster (most of their stored
+    // members are in it).
+    private static Dictionary<int, List<(string Text, int? SpeakerEntityId)>> Gained(List<List<StatementMember>> statements, List<int?> clusterOf) =>
+        statements.SelectMany((s, i) => s.Where(q => q.ClusterId is null && clusterOf[i] is not null).Select(q => (Cluster: clusterOf[i]!.Value, Quote: q)))
+            .GroupBy(x => x.Cluster)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Quote).OrderBy(q => q.Id).Select(q => (q.Text, q.SpeakerEntityId)).ToList());
 
     private static IQueryable<StatementMember> Members(IQueryable<Quote> quotes) =>
         quotes.AsNoTracking().Select(q => new StatementMember(q.Id, q.ArticleId, q.Text, q.SpeakerEntityId, q.QuoteClusterId, q.Fingerprint));
