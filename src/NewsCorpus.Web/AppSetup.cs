@@ -1,3 +1,4 @@
+using NewsCorpus.Web.Accounts;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Ingestion;
 using Serilog;
@@ -56,6 +57,16 @@ public static class AppSetup
         services.AddSingleton<Search.ArticleFacetIndex>();
         services.Configure<Search.SearchOptions>(configuration.GetSection(Search.SearchOptions.Section));
         services.AddSingleton<Search.SearchIndex>();
+        services.AddNewsCorpusUsers(configuration);
+        services.AddScoped<Corrections.EntityCorrections>();
+        services.AddScoped<Corrections.QuoteCorrections>();
+        services.AddScoped<Corrections.ArticleCorrections>();
+        services.AddScoped<Corrections.OutletCorrections>();
+        services.AddScoped<Corrections.CorrectionPass>();
+        services.AddScoped<Corrections.CorrectionUndo>();
+        services.AddScoped<Corrections.CorrectionService>();
+        services.AddScoped<Corrections.EntityCorrector>();
+        services.AddScoped<Corrections.ContentCorrector>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using NewsCorpus.Web;
+using NewsCorpus.Web.Accounts;
 using NewsCorpus.Web.Api;
 using NewsCorpus.Web.Cli;
 using NewsCorpus.Web.Data;
@@ -20,6 +21,7 @@ builder.Services.AddNewsCorpus(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHostedService<CorpusCatchUp>();
 builder.Services.AddHostedService<NewsCorpus.Web.Search.SearchIndexer>();
+builder.Services.AddNewsCorpusSignIn(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddNewsCorpusOpenApi();
@@ -68,9 +70,13 @@ app.Use(async (context, next) =>
     }
 });
 app.UseRouting();
-app.MapStaticAssets();
+app.UsePageMethodCheck();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi();
 app.MapArticlesApi();
 app.MapQuotesApi();

@@ -14,7 +14,7 @@ public static class CommandLine
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     /// <summary>Runs a verb; <c>settings</c> override appsettings and the environment (tests use them).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null, TextReader? input = null)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -95,7 +95,10 @@ public static class CommandLine
         var trainNer = new Command("train-ner", "Train the name tagger (averaged structured perceptron) and write its model.") { trainFile, devFile, modelOut, epochs };
         trainNer.SetAction((parse, _) => TrainNerCommand.RunAsync(parse.GetValue(trainFile)!, parse.GetValue(devFile)!, parse.GetValue(modelOut)!, parse.GetValue(epochs), output, error));
 
-        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") { ingest, reanalyze, reindex, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus, trainNer };
+        var root = new RootCommand("NewsCorpus: explore news-article corpora. Without a verb, runs the web app.") {
+            ingest, reanalyze, reindex, analyze, evalQuotes, evalEntities, evalExtraction, evalCorpus, trainNer,
+            UsersCommand.Build(settings, output, error, input ?? Console.In),
+        };
         var parsed = root.Parse(args);
         try
         {

@@ -24,5 +24,8 @@ public sealed class Entity
     /// <summary>Quotes attributed to this entity as speaker, counted when the corpus is resolved.</summary>
     public int QuoteCount { get; set; }
 
+    /// <summary>Raised by every correction, so that two editors changing the entity at once cannot overwrite each other unseen.</summary>
+    public int Version { get; set; }
+
     public List<EntityAlias> Aliases { get; set; } = [];
 }

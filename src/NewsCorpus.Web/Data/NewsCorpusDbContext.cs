@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace NewsCorpus.Web.Data;
 
-/// <summary>The corpus database. Not sealed only for <see cref="PostgresNewsCorpusDbContext"/>, which carries PostgreSQL's migrations.</summary>
-public class NewsCorpusDbContext : DbContext
+/// <summary>The corpus database, with the accounts (ASP.NET Core Identity) in the same file or server. Not sealed only for <see cref="PostgresNewsCorpusDbContext"/>, which carries PostgreSQL's migrations.</summary>
+public class NewsCorpusDbContext : IdentityDbContext<IdentityUser>
 {
     public NewsCorpusDbContext(DbContextOptions<NewsCorpusDbContext> options)
         : base(options)
@@ -53,6 +55,13 @@ public class NewsCorpusDbContext : DbContext
 
     public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsCorpusDbContext).Assembly);
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Correction> Corrections => Set<Correction>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsCorpusDbContext).Assembly);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Web.Corrections;
 using NewsCorpus.Web.Data;
 using NewsCorpus.Web.Entities;
 using NewsCorpus.Web.Quotes;
@@ -7,12 +8,13 @@ using NewsCorpus.Web.Stories;
 namespace NewsCorpus.Web.Ingestion;
 
 /// <summary>
-/// The corpus-wide passes (entities and speakers, stories and shared sentences, then quote clusters) and the record of whether they are
+/// The corpus-wide passes (entities and speakers, stories and shared sentences, quote clusters, then the editors' corrections) and the record of whether they are
 /// owed. A run that stores articles marks itself pending in the same transaction; the passes clear the mark only when
 /// they finished, so a run killed between its files and its passes is completed by the next ingest, reanalyze or start.
 /// One failing pass is logged and left pending; the others still run.
 /// </summary>
-public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, StoryGrouper stories, QuoteClusterPass quotes, TimeProvider clock, ILogger<CorpusWork> logger)
+public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, StoryGrouper stories, QuoteClusterPass quotes, CorrectionPass corrections,
+    TimeProvider clock, ILogger<CorpusWork> logger)
 {
     /// <summary>An unfinished run whose process has not been heard from for this long was interrupted.</summary>
     public static readonly TimeSpan Silence = TimeSpan.FromMinutes(10);
@@ -52,6 +54,9 @@ public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, 
 
         // After stories: a new quote is compared with the quotes of its story's articles.
         finished &= await RunPassAsync("quote clusters", quotes.ClusterAsync, cancellationToken);
+
+        // Last: the editors' corrections hold over whatever the analysis and the passes above wrote.
+        finished &= await RunPassAsync("corrections", corrections.ApplyAllAsync, cancellationToken);
         if (finished && pending.Count > 0)
         {
             // A run still storing files beat after the passes started: its newest articles were not seen, so it stays pending.

@@ -81,7 +81,8 @@ public sealed class OutletDirectory(NewsCorpusDbContext db, ILogger<OutletDirect
         }
     }
 
-    private async Task MergeAsync(Outlet into, int otherId, CancellationToken cancellationToken)
+    /// <summary>Moves the other outlet's articles and aliases into <paramref name="into"/> and removes it.</summary>
+    public async Task MergeAsync(Outlet into, int otherId, CancellationToken cancellationToken)
     {
         await SearchOutbox.RecordAllAsync(db, $"SELECT \"Id\" AS \"ArticleId\" FROM \"Articles\" WHERE \"OutletId\" = {otherId}", DateTime.UtcNow, cancellationToken);
         await db.Articles.Where(a => a.OutletId == otherId).ExecuteUpdateAsync(s => s.SetProperty(a => a.OutletId, into.Id), cancellationToken);

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace NewsCorpus.Web.Security;
 
 /// <summary>
 /// What every response carries and which methods are answered: security headers (a Content-Security-Policy without
-/// inline script, no sniffing, no framing, a strict referrer), HEAD on the API answered like GET, and any method the
-/// pages do not handle (TRACE, PUT, DELETE, POST on a read-only page) refused with 405 before a page could render
+/// inline script, no sniffing, no framing, a strict referrer), HEAD on the API answered like GET, and any method a
+/// page does not handle (TRACE, PUT, DELETE, POST on a read-only page) refused with 405 before the page could render
 /// without its handler.
 /// </summary>
 public static class HttpHardening
@@ -15,8 +17,6 @@ public static class HttpHardening
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-    private static readonly string[] s_pageMethods = [HttpMethods.Get, HttpMethods.Head];
 
     public static IApplicationBuilder UseHttpHardening(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -35,10 +35,29 @@ public static class HttpHardening
                 request.Method = HttpMethods.Get;
                 context.Response.Body = Stream.Null;
             }
-            else if (!isApi && !s_pageMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
+
+            await next(context);
+        });
+
+    /// <summary>
+    /// After routing: a method other than GET and HEAD reaches a page only when the page has a handler for it (the
+    /// sign-in form, the correction forms); anything else, including requests no page matched, is answered 405.
+    /// </summary>
+    public static IApplicationBuilder UsePageMethodCheck(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            if (context.Request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            {
+                await next(context);
+                return;
+            }
+
+            var page = context.GetEndpoint()?.Metadata.GetMetadata<CompiledPageActionDescriptor>();
+            if (page is null || !page.HandlerMethods.Any(h => h.HttpMethod.Equals(method, StringComparison.OrdinalIgnoreCase)))
             {
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-                headers.Allow = "GET, HEAD";
+                context.Response.Headers.Allow = page?.HandlerMethods.Any(h => h.HttpMethod == "Post") == true ? "GET, HEAD, POST" : "GET, HEAD";
                 return;
             }
 

@@ -12,6 +12,7 @@ internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
         builder.Property(e => e.Roles).HasMaxLength(1000);
         builder.HasIndex(e => new { e.Type, e.Name });
         builder.HasIndex(e => e.MentionCount);
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasMany(e => e.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
     }
 }
