@@ -85,6 +85,7 @@ app.MapSearchApi();
 app.MapStoriesApi();
 app.MapCompareApi();
 app.MapChartsApi();
+app.MapCorrectionsApi();
 
 app.Run();
 return 0;
