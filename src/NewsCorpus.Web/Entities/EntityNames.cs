@@ -12,7 +12,10 @@ public static class EntityNames
     {
         speaker = WithoutTitles(speaker);
         var normalized = speaker.Trim().ToUpperInvariant();
-        var exact = await db.EntityAliases.Where(a => a.NormalizedName == normalized).Select(a => a.EntityId).Distinct().ToListAsync(cancellationToken);
+        // An entity's name is one of its aliases unless an editor renamed it: then the new name finds it too.
+        var name = speaker.Trim();
+        var exact = await db.EntityAliases.Where(a => a.NormalizedName == normalized).Select(a => a.EntityId)
+            .Union(db.Entities.Where(e => e.Name == name).Select(e => e.Id)).ToListAsync(cancellationToken);
         if (exact.Count > 0)
         {
             return exact;

@@ -47,7 +47,9 @@ public static class HttpHardening
         app.Use(async (context, next) =>
         {
             var method = context.Request.Method;
-            if (context.Request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            // A status page shown for a refused post is rendered whatever the method.
+            if (context.Request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+                || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
             {
                 await next(context);
                 return;
