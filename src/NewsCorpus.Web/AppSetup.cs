@@ -44,6 +44,8 @@ public static class AppSetup
         services.Configure<CorpusOptions>(configuration.GetSection(CorpusOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IngestionService>();
+        services.AddScoped<UploadStaging>();
+        services.AddSingleton<UploadTracker>();
         services.AddSingleton<FilePreparation>();
         services.AddScoped<CorpusWork>();
         services.AddScoped<OutletDirectory>();

@@ -15,11 +15,19 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppSetup.ContentRootOverride() });
 // Serve wwwroot from the project when running from the build output (dotnet run), in any environment.
 builder.WebHost.UseStaticWebAssets();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// An upload is the largest request: its limit (plus room for the form's other fields) bounds every request body.
+var bodyLimit = (builder.Configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions()).MaxUploadBytes + (1 << 20);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = bodyLimit;
+});
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
 builder.Services.AddNewsCorpusLogging(builder.Configuration, toStandardError: false);
 builder.Services.AddNewsCorpus(builder.Configuration);
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHostedService<CorpusCatchUp>();
+builder.Services.AddHostedService<UploadWorker>();
 builder.Services.AddHostedService<NewsCorpus.Web.Search.SearchIndexer>();
 builder.Services.AddNewsCorpusSignIn(builder.Configuration);
 builder.Services.AddRazorPages();
@@ -86,6 +94,7 @@ app.MapStoriesApi();
 app.MapCompareApi();
 app.MapChartsApi();
 app.MapCorrectionsApi();
+app.MapIngestApi();
 
 app.Run();
 return 0;

@@ -15,7 +15,8 @@ public sealed record FileResult(string Path, FileOutcome Outcome, int? ArticleId
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
-public readonly record struct IngestionProgress(int Done, int Total, string CurrentPath);
+/// <summary>How far a run is; <paramref name="Completed"/> holds the files whose result came since the last report.</summary>
+public readonly record struct IngestionProgress(int Done, int Total, string CurrentPath, int RunId = 0, IReadOnlyList<FileResult>? Completed = null);
 
 /// <summary>What one ingestion run did, file by file.</summary>
 public sealed record IngestionReport(int RunId, IReadOnlyList<FileResult> Files, TimeSpan Elapsed)

@@ -38,6 +38,8 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
             InputFiles.Collect(input, files, results);
         }
 
+        progress?.Report(new IngestionProgress(0, files.Count, "", run.Id, [.. results]));
+
         // Files go in blocks: the next block is read, parsed and analysed on the thread pool (in parallel) while
         // this one is written in one transaction, each file whole or not at all and the rest of the block unaffected.
         var known = await KnownHashesAsync(files, cancellationToken);
@@ -54,8 +56,9 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
             waiting.Stop();
             next = b + 1 < blocks.Count ? preparation.PrepareBlockAsync(blocks[b + 1], known, cancellationToken) : null;
             storing.Start();
-            results.AddRange(await StoreBlockAsync(prepared, run.Id, knownPaths, tally, cancellationToken));
-            progress?.Report(new IngestionProgress(Math.Min((b + 1) * BlockSize, files.Count), files.Count, blocks[b][^1]));
+            var stored = await StoreBlockAsync(prepared, run.Id, knownPaths, tally, cancellationToken);
+            results.AddRange(stored);
+            progress?.Report(new IngestionProgress(Math.Min((b + 1) * BlockSize, files.Count), files.Count, blocks[b][^1], run.Id, stored));
             storing.Stop();
         }
 
@@ -63,7 +66,7 @@ public sealed class IngestionService(NewsCorpusDbContext db, FilePreparation pre
         logger.LogInformation("Stored {FileCount} files in {ElapsedMs} ms ({StoringMs} ms storing, {WaitingMs} ms waiting for analysis)",
             files.Count, stopwatch.ElapsedMilliseconds, storing.ElapsedMilliseconds, waiting.ElapsedMilliseconds);
 
-        progress?.Report(new IngestionProgress(files.Count, files.Count, ""));
+        progress?.Report(new IngestionProgress(files.Count, files.Count, "", run.Id));
         // Also when this run stored nothing: an earlier run may have been interrupted before its corpus passes.
         if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated) || await corpus.IsPendingAsync(cancellationToken))
         {

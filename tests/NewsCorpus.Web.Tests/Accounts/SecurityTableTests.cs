@@ -23,6 +23,7 @@ public sealed class SecurityTableTests(TestCorpusFactory factory) : IClassFixtur
         { "POST", "/api/outlets/1/merge" },
         { "POST", "/api/audit/1/undo" },
         { "GET", "/api/audit" },
+        { "POST", "/api/ingest" },
     };
 
     /// <summary>A page that shows the form, and the handler the form posts to.</summary>
@@ -43,7 +44,32 @@ public sealed class SecurityTableTests(TestCorpusFactory factory) : IClassFixtur
         { "/Admin/Users", "/Admin/Users?handler=Add" },
         { "/Admin/Users", "/Admin/Users?handler=Remove" },
         { "/Admin/Users", "/Admin/Users?handler=Token" },
+        { "/Admin/Users", "/Admin/Users?handler=Role" },
+        { "/Admin/Users", "/Admin/Users?handler=Revoke" },
+        { "/Ingestion/Upload", "/Ingestion/Upload" },
     };
+
+    [Fact]
+    public async Task The_new_pages_carry_the_security_headers_and_no_inline_script()
+    {
+        await EnsureUsersAsync();
+        using var admin = await factory.SignedInAsync("table-admin@example.org");
+        await factory.AddUserAsync("table-headers@example.org", "Editor");
+        using var editor = await factory.SignedInAsync("table-headers@example.org");
+        var quote = (await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/api/quotes?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetInt32();
+        var pages = new[] { "/Account/Login", "/Audit", "/Corrections/Entity/1", "/Corrections/Article/1", $"/Corrections/Quote/{quote}", "/Corrections/Outlet/1", "/Ingestion/Upload" };
+        foreach (var (client, url) in pages.Select(p => (editor, p)).Append((admin, "/Admin/Users")))
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("script-src 'self'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+            Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            Assert.All(document.QuerySelectorAll("script"), script => Assert.True(script.HasAttribute("src"), $"{url} has an inline script"));
+            Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+            Assert.All(document.QuerySelectorAll("form[method=post]"), form => Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]")));
+        }
+    }
 
     private static HttpRequestMessage Request(string method, string url) =>
         new(new HttpMethod(method), url) { Content = method == "GET" ? null : JsonContent.Create(new { }) };

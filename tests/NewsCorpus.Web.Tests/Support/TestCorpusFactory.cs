@@ -55,6 +55,7 @@ public sealed class TestCorpusFactory : WebApplicationFactory<Program>
         ["Ingestion:MaxFileBytes"] = "100000",
         // Each instance its own search index, as on separate machines.
         ["Search:IndexPath"] = IndexPath,
+        ["Ingestion:UploadPath"] = Path.Combine(Root, "uploads"),
         // Tests sign in and change things faster than people do; the limits have tests of their own.
         ["Auth:LoginAttemptsPerMinute"] = "10000",
         ["Auth:ChangesPerMinute"] = "10000",

@@ -32,6 +32,10 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>One run only (a link from an upload, or a run's number in the table).</summary>
+    [BindProperty(SupportsGet = true, Name = "run")]
+    public int? RunId { get; set; }
+
     public int Total { get; private set; }
 
     public IReadOnlyList<RunView> Runs { get; private set; } = [];
@@ -43,9 +47,10 @@ public sealed class IndexModel(NewsCorpusDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Total = await db.IngestionRuns.CountAsync(cancellationToken);
+        var runs = db.IngestionRuns.AsNoTracking().Where(r => RunId == null || r.Id == RunId);
+        Total = await runs.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Runs = await db.IngestionRuns.AsNoTracking()
+        Runs = await runs
             .OrderByDescending(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new RunView(r.Id, r.Trigger, r.Sources, r.StartedAt, r.FinishedAt, r.Added, r.Updated, r.Unchanged, r.Duplicate, r.Failed,
