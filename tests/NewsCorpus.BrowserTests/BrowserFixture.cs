@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app under test, for making accounts as an admin would.</summary>
+    public TestCorpusFactory Factory => _factory;
+
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Where screenshots go, so a person can look at what the tests saw.</summary>
