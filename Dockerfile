@@ -12,6 +12,7 @@ COPY --from=build /app ./
 COPY seeds/ ./seeds/
 ENV ASPNETCORE_URLS=http://+:8080 \
     ConnectionStrings__NewsCorpus="Data Source=/data/newscorpus.db" \
+    Ingestion__UploadPath=/data/uploads \
     Corpus__SeedPath=/app/seeds
 RUN mkdir -p /data && chown "$APP_UID" /data
 USER $APP_UID

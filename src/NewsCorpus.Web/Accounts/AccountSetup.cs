@@ -42,7 +42,7 @@ public static class AccountSetup
             .AddPolicyScheme(Scheme, "Cookie or token", o => o.ForwardDefaultSelector = context =>
                 ApiTokenHandler.HasBearer(context.Request) ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
-            .AddCookie(IdentityConstants.ApplicationScheme, ConfigureCookie);
+            .AddCookie(IdentityConstants.ApplicationScheme, cookie => ConfigureCookie(cookie, auth.SecureCookie));
         services.AddAuthorizationBuilder()
             .AddPolicy(AppPolicies.Read, p => p.RequireRole(AppRoles.All))
             .AddPolicy(AppPolicies.Edit, p => p.RequireRole(AppRoles.Editors))
@@ -62,11 +62,11 @@ public static class AccountSetup
         return services;
     }
 
-    private static void ConfigureCookie(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions cookie)
+    private static void ConfigureCookie(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions cookie, bool secure)
     {
         cookie.Cookie.Name = "NewsCorpus.Auth";
         cookie.Cookie.HttpOnly = true;
-        cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        cookie.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         cookie.Cookie.SameSite = SameSiteMode.Strict;
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         cookie.SlidingExpiration = true;

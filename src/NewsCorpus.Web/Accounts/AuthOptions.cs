@@ -18,4 +18,10 @@ public sealed class AuthOptions
     public int LockoutFailures { get; set; } = 5;
 
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// The sign-in cookie is sent over HTTPS only (browsers also accept it from http://localhost). Set false only to try
+    /// the app over plain HTTP on another machine; in production put it behind HTTPS instead.
+    /// </summary>
+    public bool SecureCookie { get; set; } = true;
 }

@@ -101,6 +101,25 @@ public sealed class AccountTests(TestCorpusFactory factory) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task Changes_beyond_the_limit_are_refused_with_429()
+    {
+        await factory.AddUserAsync("busy@example.org", "Editor");
+        var token = await factory.TokenAsync("busy@example.org");
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Auth:ChangesPerMinute", "2"));
+        using var client = limited.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.PatchAsJsonAsync("/api/outlets/999999", new { name = "x" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles")).StatusCode); // reading is never limited
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_beyond_the_limit_are_refused_with_429()
     {
         using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Auth:LoginAttemptsPerMinute", "3"));

@@ -88,6 +88,22 @@ public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_quote_taken_out_of_its_statement_stays_out_through_reanalyze_and_goes_back_on_undo()
+    {
+        using var editor = await EditorAsync("unmerge@example.org");
+        var quote = (await JsonAsync(editor, "/api/quotes?pageSize=100")).GetProperty("items").EnumerateArray().First(q => q.GetProperty("clusterId").ValueKind == JsonValueKind.Number);
+        var text = quote.GetProperty("text").GetString();
+        var correction = await CorrectAsync(editor.PatchAsJsonAsync($"/api/quotes/{quote.GetProperty("id").GetInt32()}", new { unmerge = true }));
+        async Task<JsonElement> Current() => (await JsonAsync(editor, "/api/quotes?pageSize=100")).GetProperty("items").EnumerateArray().First(q => q.GetProperty("text").GetString() == text);
+
+        await RunAsync("reanalyze");
+        Assert.Equal(JsonValueKind.Null, (await Current()).GetProperty("clusterId").ValueKind);
+
+        await CorrectAsync(editor.PostAsync($"/api/audit/{correction}/undo", null));
+        Assert.Equal(JsonValueKind.Number, (await Current()).GetProperty("clusterId").ValueKind);
+    }
+
+    [Fact]
     public async Task Merged_outlets_stay_one_after_their_files_are_read_again_and_a_renamed_outlet_keeps_its_name()
     {
         using var editor = await EditorAsync("outlets@example.org");
