@@ -9,12 +9,6 @@ namespace NewsCorpus.Web.Tests.Corrections;
 /// <summary>Corrections through the API and the pages: applied, listed in the audit log, kept through reanalyze, undone.</summary>
 public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<TestCorpusFactory>
 {
-    private async Task<HttpClient> EditorAsync(string email)
-    {
-        await factory.AddUserAsync(email, "Editor");
-        return factory.WithToken(await factory.TokenAsync(email));
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpClient client, string url) => await client.GetFromJsonAsync<JsonElement>(url);
 
     private static async Task<JsonElement[]> PeopleAsync(HttpClient client) =>
@@ -30,7 +24,7 @@ public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<T
     [Fact]
     public async Task A_renamed_entity_keeps_its_name_through_reanalyze_and_undo_puts_the_old_one_back()
     {
-        using var editor = await EditorAsync("rename@example.org");
+        using var editor = await factory.EditorClientAsync("rename@example.org");
         var person = (await PeopleAsync(editor)).OrderByDescending(p => p.GetProperty("mentionCount").GetInt32()).First();
         var id = person.GetProperty("id").GetInt32();
         var oldName = person.GetProperty("name").GetString()!;
@@ -56,8 +50,8 @@ public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<T
     [Fact]
     public async Task Two_editors_changing_one_entity_at_once_the_second_gets_a_conflict()
     {
-        using var first = await EditorAsync("first@example.org");
-        using var second = await EditorAsync("second@example.org");
+        using var first = await factory.EditorClientAsync("first@example.org");
+        using var second = await factory.EditorClientAsync("second@example.org");
         var person = (await PeopleAsync(first)).Last();
         var id = person.GetProperty("id").GetInt32();
         using var page = await (await factory.SignedInAsync("first@example.org")).GetAsync($"/Corrections/Entity/{id}");
@@ -75,7 +69,7 @@ public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<T
     [Fact]
     public async Task Merged_people_stay_merged_through_reanalyze_and_split_apart_on_undo()
     {
-        using var editor = await EditorAsync("merge@example.org");
+        using var editor = await factory.EditorClientAsync("merge@example.org");
         var people = (await PeopleAsync(editor)).OrderByDescending(p => p.GetProperty("mentionCount").GetInt32()).Take(2).ToArray();
         var (keep, gone) = (people[0], people[1]);
         var goneName = gone.GetProperty("name").GetString()!;
@@ -95,7 +89,7 @@ public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<T
     [Fact]
     public async Task Article_fields_change_and_markup_typed_into_them_comes_back_encoded()
     {
-        using var editor = await EditorAsync("article@example.org");
+        using var editor = await factory.EditorClientAsync("article@example.org");
         var article = (await JsonAsync(editor, "/api/articles?pageSize=1")).GetProperty("items")[0];
         var id = article.GetProperty("id").GetInt32();
         const string Hostile = "<script>alert(1)</script><b>bold</b>";
@@ -123,7 +117,7 @@ public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<T
     [Fact]
     public async Task A_deleted_article_stays_out_after_ingesting_its_file_again_until_undone()
     {
-        using var editor = await EditorAsync("delete@example.org");
+        using var editor = await factory.EditorClientAsync("delete@example.org");
         var total = (await JsonAsync(editor, "/api/articles")).GetProperty("total").GetInt32();
         var id = (await JsonAsync(editor, "/api/articles?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetInt32();
         using var deleted = await editor.DeleteAsync($"/api/articles/{id}");
@@ -143,7 +137,7 @@ public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<T
     [Fact]
     public async Task A_quote_given_to_another_speaker_keeps_them_through_reanalyze()
     {
-        using var editor = await EditorAsync("quote@example.org");
+        using var editor = await factory.EditorClientAsync("quote@example.org");
         var quote = (await JsonAsync(editor, "/api/quotes?pageSize=1")).GetProperty("items")[0];
         var current = quote.GetProperty("speaker") is { ValueKind: JsonValueKind.Object } said ? said.GetProperty("id").GetInt32() : 0;
         var speaker = (await PeopleAsync(editor)).First(p => p.GetProperty("id").GetInt32() != current);

@@ -14,8 +14,7 @@ public sealed class EncodingTests(TestCorpusFactory factory) : IClassFixture<Tes
     [Fact]
     public async Task Markup_in_every_corrected_field_is_encoded_on_every_page()
     {
-        await factory.AddUserAsync("encoding@example.org", "Editor");
-        using var editor = factory.WithToken(await factory.TokenAsync("encoding@example.org"));
+        using var editor = await factory.EditorClientAsync("encoding@example.org");
         var articles = (await editor.GetFromJsonAsync<JsonElement>("/api/articles?pageSize=100")).GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).ToList();
         var person = (await editor.GetFromJsonAsync<JsonElement>("/api/entities?type=Person&pageSize=1")).GetProperty("items")[0].GetProperty("id").GetInt32();
         var quotes = (await editor.GetFromJsonAsync<JsonElement>("/api/quotes?pageSize=2")).GetProperty("items").EnumerateArray().Select(q => q.GetProperty("id").GetInt32()).ToList();

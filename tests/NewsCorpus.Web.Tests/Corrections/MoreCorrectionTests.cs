@@ -10,12 +10,6 @@ namespace NewsCorpus.Web.Tests.Corrections;
 /// <summary>The other kinds of correction: split, not a name, not a quote, outlets, and a changed file read again.</summary>
 public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixture<TestCorpusFactory>
 {
-    private async Task<HttpClient> EditorAsync(string email)
-    {
-        await factory.AddUserAsync(email, "Editor");
-        return factory.WithToken(await factory.TokenAsync(email));
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpClient client, string url) => await client.GetFromJsonAsync<JsonElement>(url);
 
     private static async Task<int> CorrectAsync(Task<HttpResponseMessage> request)
@@ -38,7 +32,7 @@ public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixtu
     [Fact]
     public async Task A_name_split_off_stays_its_own_entity_through_reanalyze_and_goes_back_on_undo()
     {
-        using var editor = await EditorAsync("split@example.org");
+        using var editor = await factory.EditorClientAsync("split@example.org");
         var entity = (await EntitiesAsync(editor)).First(e => e.GetProperty("aliases").GetArrayLength() >= 2);
         var id = entity.GetProperty("id").GetInt32();
         var alias = entity.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).First(a => a != entity.GetProperty("name").GetString());
@@ -58,7 +52,7 @@ public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixtu
     [Fact]
     public async Task Not_a_name_takes_the_mentions_out_for_good_and_undo_brings_them_back()
     {
-        using var editor = await EditorAsync("notaname@example.org");
+        using var editor = await factory.EditorClientAsync("notaname@example.org");
         var entity = (await EntitiesAsync(editor)).OrderBy(e => e.GetProperty("mentionCount").GetInt32()).First();
         var name = entity.GetProperty("name").GetString()!;
         var correction = await CorrectAsync(editor.PatchAsJsonAsync($"/api/entities/{entity.GetProperty("id").GetInt32()}", new { notAName = true }));
@@ -75,7 +69,7 @@ public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixtu
     [Fact]
     public async Task Not_a_quote_removes_it_through_reanalyze_and_undo_restores_it()
     {
-        using var editor = await EditorAsync("notaquote@example.org");
+        using var editor = await factory.EditorClientAsync("notaquote@example.org");
         var total = (await JsonAsync(editor, "/api/quotes")).GetProperty("total").GetInt32();
         var quote = (await JsonAsync(editor, "/api/quotes?pageSize=1")).GetProperty("items")[0];
         var correction = await CorrectAsync(editor.PatchAsJsonAsync($"/api/quotes/{quote.GetProperty("id").GetInt32()}", new { notAQuote = true }));
@@ -90,7 +84,7 @@ public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixtu
     [Fact]
     public async Task A_quote_taken_out_of_its_statement_stays_out_through_reanalyze_and_goes_back_on_undo()
     {
-        using var editor = await EditorAsync("unmerge@example.org");
+        using var editor = await factory.EditorClientAsync("unmerge@example.org");
         var quote = (await JsonAsync(editor, "/api/quotes?pageSize=100")).GetProperty("items").EnumerateArray().First(q => q.GetProperty("clusterId").ValueKind == JsonValueKind.Number);
         var text = quote.GetProperty("text").GetString();
         var correction = await CorrectAsync(editor.PatchAsJsonAsync($"/api/quotes/{quote.GetProperty("id").GetInt32()}", new { unmerge = true }));
@@ -106,7 +100,7 @@ public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixtu
     [Fact]
     public async Task Merged_outlets_stay_one_after_their_files_are_read_again_and_a_renamed_outlet_keeps_its_name()
     {
-        using var editor = await EditorAsync("outlets@example.org");
+        using var editor = await factory.EditorClientAsync("outlets@example.org");
         var outlets = (await JsonAsync(editor, "/api/articles?pageSize=100")).GetProperty("items").EnumerateArray()
             .Select(a => a.GetProperty("outlet").GetString()).OfType<string>().Distinct().ToList();
         Assert.True(outlets.Count >= 2);
@@ -133,7 +127,7 @@ public sealed class MoreCorrectionTests(TestCorpusFactory factory) : IClassFixtu
     [Fact]
     public async Task A_corrected_title_holds_when_the_articles_file_changes_and_is_read_again()
     {
-        using var editor = await EditorAsync("changed@example.org");
+        using var editor = await factory.EditorClientAsync("changed@example.org");
         var article = (await JsonAsync(editor, "/api/articles?pageSize=1")).GetProperty("items")[0];
         var id = article.GetProperty("id").GetInt32();
         await CorrectAsync(editor.PatchAsJsonAsync($"/api/articles/{id}", new { title = "A Title Set By Hand" }));

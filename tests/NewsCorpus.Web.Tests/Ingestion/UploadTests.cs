@@ -24,12 +24,6 @@ public sealed class UploadTests(TestCorpusFactory factory) : IClassFixture<TestC
 
     private static ByteArrayContent File(string text) => new(Encoding.UTF8.GetBytes(text));
 
-    private async Task<HttpClient> EditorAsync(string email)
-    {
-        await factory.AddUserAsync(email, "Editor");
-        return factory.WithToken(await factory.TokenAsync(email));
-    }
-
     private static async Task<JsonElement> FinishedAsync(HttpClient client, string statusUrl)
     {
         for (var i = 0; i < 300; i++)
@@ -49,7 +43,7 @@ public sealed class UploadTests(TestCorpusFactory factory) : IClassFixture<TestC
     [Fact]
     public async Task Files_uploaded_through_the_api_are_ingested_with_the_outlet_and_date_given_for_all()
     {
-        using var editor = await EditorAsync("upload-api@example.org");
+        using var editor = await factory.EditorClientAsync("upload-api@example.org");
         using var form = new MultipartFormDataContent
         {
             { File(Article("Valmora port review begins", "Marta Quiroga")), "files", "review.txt" },
@@ -75,7 +69,7 @@ public sealed class UploadTests(TestCorpusFactory factory) : IClassFixture<TestC
     [Fact]
     public async Task A_zip_is_unpacked_with_paths_outside_the_folder_bombs_and_other_files_refused()
     {
-        using var editor = await EditorAsync("upload-zip@example.org");
+        using var editor = await factory.EditorClientAsync("upload-zip@example.org");
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -103,7 +97,7 @@ public sealed class UploadTests(TestCorpusFactory factory) : IClassFixture<TestC
     [Fact]
     public async Task Bad_uploads_get_a_clear_problem_and_readers_may_not_upload()
     {
-        using var editor = await EditorAsync("upload-bad@example.org");
+        using var editor = await factory.EditorClientAsync("upload-bad@example.org");
         using var mixed = new MultipartFormDataContent
         {
             { new ByteArrayContent([80, 75, 5, 6]), "files", "a.zip" },

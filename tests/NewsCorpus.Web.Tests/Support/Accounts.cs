@@ -24,6 +24,13 @@ public static class Accounts
         return (await scope.ServiceProvider.GetRequiredService<UserAdmin>().NewTokenAsync(email, CancellationToken.None))!;
     }
 
+    /// <summary>A new editor's API client, with their token.</summary>
+    public static async Task<HttpClient> EditorClientAsync(this TestCorpusFactory factory, string email)
+    {
+        await factory.AddUserAsync(email, "Editor");
+        return factory.WithToken(await factory.TokenAsync(email));
+    }
+
     /// <summary>A client over HTTPS (the sign-in cookie is secure-only) that keeps cookies and shows redirects.</summary>
     public static HttpClient Browser(this TestCorpusFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
