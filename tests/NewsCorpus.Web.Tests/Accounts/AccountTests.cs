@@ -8,11 +8,13 @@ namespace NewsCorpus.Web.Tests.Accounts;
 /// <summary>Accounts as an admin and a user meet them: the users verbs, sign-in, lockout, tokens, closed reading.</summary>
 public sealed class AccountTests(TestCorpusFactory factory) : IClassFixture<TestCorpusFactory>
 {
-    private async Task<(int Code, string Output, string Error)> UsersAsync(params string[] args)
+    private async Task<(int Code, string Output, string Error)> UsersAsync(params string[] args) => await UsersWithInputAsync("", args);
+
+    private async Task<(int Code, string Output, string Error)> UsersWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CommandLine.RunAsync(["users", .. args], output, error, factory.Settings, new StringReader(""));
+        var code = await CommandLine.RunAsync(["users", .. args], output, error, factory.Settings, new StringReader(input));
         return (code, output.ToString(), error.ToString());
     }
 
@@ -47,6 +49,38 @@ public sealed class AccountTests(TestCorpusFactory factory) : IClassFixture<Test
 
         Assert.Equal(0, (await UsersAsync("remove", "--email", "ed@example.org")).Code);
         Assert.DoesNotContain("\ned@example.org\t", "\n" + (await UsersAsync("list")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_from_standard_input_signs_in_and_signing_out_ends_the_session()
+    {
+        var (code, output, _) = await UsersWithInputAsync("Typed-by-the-admin-7\n", "add", "--email", "stdin@example.org", "--role", "Reader", "--password-stdin");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("Typed-by-the-admin-7", output, StringComparison.Ordinal);
+        using var client = factory.Browser();
+        using var signedIn = await client.SubmitAsync("/Account/Login", null, new() { ["Email"] = "stdin@example.org", ["Password"] = "Typed-by-the-admin-7" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        using var signedOut = await client.SubmitAsync("/", "/Account/Logout", []);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.NotNull((await client.GetPageAsync("/")).QuerySelector("a[href='/Account/Login']"));
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_user_on_the_users_page_who_signs_in_with_the_password_shown_once()
+    {
+        await factory.AddUserAsync("page-admin@example.org", "Admin");
+        using var admin = await factory.SignedInAsync("page-admin@example.org");
+        using var added = await admin.SubmitAsync("/Admin/Users", "/Admin/Users?handler=Add", new() { ["Email"] = "new-editor@example.org", ["Role"] = "Editor" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var page = await admin.GetPageAsync("/Admin/Users");
+        var password = page.QuerySelector(".secret")!.TextContent;
+        Assert.Contains(page.QuerySelectorAll("td"), td => td.TextContent.Contains("new-editor@example.org", StringComparison.Ordinal));
+        Assert.Null((await admin.GetPageAsync("/Admin/Users")).QuerySelector(".secret")); // shown once
+
+        using var user = factory.Browser();
+        using var signedIn = await user.SubmitAsync("/Account/Login", null, new() { ["Email"] = "new-editor@example.org", ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.NotNull((await user.GetPageAsync("/")).QuerySelector("a[href='/Audit']"));
     }
 
     [Fact]

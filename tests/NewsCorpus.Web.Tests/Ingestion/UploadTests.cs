@@ -77,6 +77,7 @@ public sealed class UploadTests(TestCorpusFactory factory) : IClassFixture<TestC
             await Write(archive, "../escaped.txt", Encoding.UTF8.GetBytes(Article("Escaped", "Nobody")));
             await Write(archive, "bomb.txt", new byte[99_000]);
             await Write(archive, "tool.exe", [1, 2, 3]);
+            await Write(archive, "empty.txt", []);
         }
 
         using var form = new MultipartFormDataContent { { new ByteArrayContent(zip.ToArray()), "files", "batch.zip" } };
@@ -88,8 +89,13 @@ public sealed class UploadTests(TestCorpusFactory factory) : IClassFixture<TestC
         Assert.Contains("outside", refused["../escaped.txt"], StringComparison.Ordinal);
         Assert.Contains("zip bomb", refused["bomb.txt"], StringComparison.Ordinal);
         Assert.Contains("not a .txt", refused["tool.exe"], StringComparison.Ordinal);
-        var added = Assert.Single(status.GetProperty("files").EnumerateArray());
-        Assert.Equal("Added", added.GetProperty("outcome").GetString());
+        var files = status.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("outcome").GetString());
+        Assert.Equal("Added", files[Path.Combine("news", "good.txt")]);
+        Assert.Equal("Failed", files["empty.txt"]);
+
+        // The run is listed with the file that failed.
+        var run = await factory.CreateClient().GetPageAsync($"/Ingestion?run={status.GetProperty("runId").GetInt32()}");
+        Assert.Contains("empty.txt", run.QuerySelector(".failures")!.TextContent, StringComparison.Ordinal);
         Assert.False(System.IO.File.Exists(Path.Combine(factory.Root, "uploads", "escaped.txt")));
         Assert.False(System.IO.File.Exists(Path.Combine(factory.Root, "escaped.txt")));
     }
