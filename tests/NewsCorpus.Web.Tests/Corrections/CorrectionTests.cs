@@ -177,6 +177,22 @@ public sealed class CorrectionTests(TestCorpusFactory factory) : IClassFixture<T
         Assert.Contains(audit.QuerySelectorAll("td"), td => td.TextContent.Contains("Renamed <i>On</i> The Page", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Two_editors_saving_the_same_entity_page_the_second_is_told_to_reload()
+    {
+        await factory.AddUserAsync("page-one@example.org", "Editor");
+        await factory.AddUserAsync("page-two@example.org", "Editor");
+        using var one = await factory.SignedInAsync("page-one@example.org");
+        using var two = await factory.SignedInAsync("page-two@example.org");
+        var id = (await PeopleAsync(factory.CreateClient())).Skip(1).First().GetProperty("id").GetInt32();
+        var version = await VersionAsync(one, id); // both opened the page: the same version
+        using var first = await one.SubmitAsync($"/Corrections/Entity/{id}", $"/Corrections/Entity/{id}?handler=Edit", new() { ["name"] = "First Editor's Name", ["type"] = "Person", ["version"] = version });
+        using var second = await two.SubmitAsync($"/Corrections/Entity/{id}", $"/Corrections/Entity/{id}?handler=Edit", new() { ["name"] = "Second Editor's Name", ["type"] = "Person", ["version"] = version });
+        var page = await two.GetPageAsync($"/Corrections/Entity/{id}");
+        Assert.Contains("changed by someone else", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("First Editor's Name", page.QuerySelector("input[name=name]")!.GetAttribute("value"));
+    }
+
     private static async Task<string> VersionAsync(HttpClient browser, int id) =>
         (await browser.GetPageAsync($"/Corrections/Entity/{id}")).QuerySelector("input[name=version]")!.GetAttribute("value")!;
 }
