@@ -54,6 +54,31 @@ public sealed class EditingTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(oldName, await page.Locator("h1").TextContentAsync());
     }
 
+    [Fact]
+    public async Task An_editor_uploads_a_file_and_watches_its_run_finish()
+    {
+        var page = await SignInAsync("browser-uploader@example.org", "Editor", 390, 844);
+        var file = Path.Combine(Path.GetTempPath(), $"upload-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "Harbour fees rise in Valmora\n\nBy Ana Lopes\n\nThe port authority of Valmora raised its fees on Monday, its director Rui Matos said.\n\n\"The terminal must pay for itself,\" Matos told reporters.\n");
+        try
+        {
+            await page.GotoAsync("/Ingestion");
+            await page.GetByRole(AriaRole.Link, new() { Name = "upload files from the browser" }).ClickAsync();
+            await page.GetByLabel("Files").SetInputFilesAsync(file);
+            await page.GetByLabel("Outlet of all of them (optional)").FillAsync("Valmora Courier");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Upload and ingest" }).ClickAsync();
+            await page.Locator("h1", new() { HasText = "finished" }).WaitForAsync(new() { Timeout = 60_000 });
+            Assert.Contains(": added", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "upload-finished-phone.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Link, new() { Name = "open" }).ClickAsync();
+            Assert.Equal("Valmora Courier", await page.Locator(".kicker").First.TextContentAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData(1280, 900)]
     [InlineData(390, 844)]
