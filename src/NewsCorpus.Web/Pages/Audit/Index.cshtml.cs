@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Corrections;
 using NewsCorpus.Web.Data;
-using NewsCorpus.Web.Pages.Corrections;
+using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Audit;
 
 /// <summary>Every correction, newest first: who, when, what, before and after; each can be undone.</summary>
-public sealed class IndexModel(NewsCorpusDbContext db, CorrectionService corrections) : CorrectionPageModel
+public sealed class IndexModel(NewsCorpusDbContext db, CorrectionService corrections) : EditorPageModel
 {
     public const int PageSize = 50;
 

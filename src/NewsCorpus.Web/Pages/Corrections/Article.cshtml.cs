@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Corrections;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Corrections;
 
 /// <summary>Correct an article's metadata or delete it; its quotes and outlet are corrected from here too.</summary>
-public sealed class ArticleModel(NewsCorpusDbContext db, ContentCorrector corrector) : CorrectionPageModel
+public sealed class ArticleModel(NewsCorpusDbContext db, ContentCorrector corrector) : EditorPageModel
 {
     public sealed record QuoteRow(int Id, string Text, string? Speaker);
 

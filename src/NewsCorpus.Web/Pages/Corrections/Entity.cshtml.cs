@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis.Entities;
 using NewsCorpus.Web.Corrections;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Pages.Shared;
 using NewsCorpus.Web.Entities;
 
 namespace NewsCorpus.Web.Pages.Corrections;
 
 /// <summary>Correct an entity: rename, change its type, merge it into another, split a name off, or mark it not a name.</summary>
-public sealed class EntityModel(NewsCorpusDbContext db, EntityCorrector corrector) : CorrectionPageModel
+public sealed class EntityModel(NewsCorpusDbContext db, EntityCorrector corrector) : EditorPageModel
 {
     public Entity Entity { get; private set; } = null!;
 

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Corrections;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Corrections;
 
 /// <summary>Rename an outlet, or merge it into another (one publication under two names).</summary>
-public sealed class OutletModel(NewsCorpusDbContext db, ContentCorrector corrector) : CorrectionPageModel
+public sealed class OutletModel(NewsCorpusDbContext db, ContentCorrector corrector) : EditorPageModel
 {
     public Outlet Outlet { get; private set; } = null!;
 

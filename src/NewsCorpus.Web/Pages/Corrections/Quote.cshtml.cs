@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Web.Corrections;
 using NewsCorpus.Web.Data;
+using NewsCorpus.Web.Pages.Shared;
 using NewsCorpus.Web.Entities;
 
 namespace NewsCorpus.Web.Pages.Corrections;
 
 /// <summary>Correct a quote: its speaker (an entity or a description), not a quote, or out of its statement.</summary>
-public sealed class QuoteModel(NewsCorpusDbContext db, ContentCorrector corrector) : CorrectionPageModel
+public sealed class QuoteModel(NewsCorpusDbContext db, ContentCorrector corrector) : EditorPageModel
 {
     public Quote Quote { get; private set; } = null!;
 

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using NewsCorpus.Web.Ingestion;
-using NewsCorpus.Web.Pages.Corrections;
+using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Ingestion;
 
 /// <summary>Editors add articles from the browser: files or one zip, with an outlet and date for all of them if wanted.</summary>
-public sealed class UploadModel(UploadStaging staging, UploadTracker tracker, Microsoft.Extensions.Options.IOptions<IngestionOptions> options) : CorrectionPageModel
+public sealed class UploadModel(UploadStaging staging, UploadTracker tracker, Microsoft.Extensions.Options.IOptions<IngestionOptions> options) : EditorPageModel
 {
     public IngestionOptions Limits => options.Value;
 

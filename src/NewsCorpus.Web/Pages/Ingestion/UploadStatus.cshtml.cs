@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using NewsCorpus.Web.Ingestion;
-using NewsCorpus.Web.Pages.Corrections;
+using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Ingestion;
 
 /// <summary>An upload's run as it goes: how far, and each file's result as it completes; the page reloads itself until done.</summary>
-public sealed class UploadStatusModel(UploadTracker tracker) : CorrectionPageModel
+public sealed class UploadStatusModel(UploadTracker tracker) : EditorPageModel
 {
     public UploadStatus Upload { get; private set; } = null!;
 

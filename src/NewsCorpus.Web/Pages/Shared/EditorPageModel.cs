@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsCorpus.Web.Accounts;
 using NewsCorpus.Web.Corrections;
 
-namespace NewsCorpus.Web.Pages.Corrections;
+namespace NewsCorpus.Web.Pages.Shared;
 
-/// <summary>What the correction pages share: editors only, and post-redirect-get with the outcome shown once.</summary>
+/// <summary>What the editors' pages (corrections, audit, upload) share: editors only, and post-redirect-get with the outcome shown once.</summary>
 [Authorize(Policy = AppPolicies.Edit)]
-public abstract class CorrectionPageModel : PageModel
+public abstract class EditorPageModel : PageModel
 {
     [TempData]
     public string? Outcome { get; set; }
