@@ -35,8 +35,14 @@ public sealed class ApiTokens(NewsCorpusDbContext db, TimeProvider clock)
             return null;
         }
 
-        row.LastUsedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        // At most a write a minute per token: a script's reads should not queue behind an ingestion for the file's write lock.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            row.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return row.UserId;
     }
 
