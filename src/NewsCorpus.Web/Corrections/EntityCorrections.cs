@@ -117,7 +117,7 @@ public sealed class EntityCorrections(NewsCorpusDbContext db)
             await db.EntityMentions.Where(m => m.EntityId == entity.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Type, type), cancellationToken);
         }
 
-        await EntityRows.RecordArticlesAsync(db, entity.Id, cancellationToken);
+        // The search index holds entity ids, not names or types: no article's documents change.
         return true;
     }
 

@@ -72,9 +72,9 @@ public sealed class OutletCorrections(NewsCorpusDbContext db, OutletDirectory ou
             return false;
         }
 
+        // The search index filters by outlet id: renaming changes no article's documents.
         outlet.Name = name;
         await db.SaveChangesAsync(cancellationToken);
-        await SearchOutbox.RecordAllAsync(db, $"SELECT \"Id\" AS \"ArticleId\" FROM \"Articles\" WHERE \"OutletId\" = {outlet.Id}", DateTime.UtcNow, cancellationToken);
         db.ChangeTracker.Clear();
         return true;
     }
