@@ -4,26 +4,35 @@ namespace NewsCorpus.Analysis.Compare;
 public sealed class SentenceIndex
 {
     private readonly HashSet<long> _keys;
-    private readonly Dictionary<int, List<int>> _byStem = [];
+    private Dictionary<int, List<int>>? _byStem;
 
     public SentenceIndex(IReadOnlyList<SentencePrint> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         Sentences = sentences;
         _keys = [.. sentences.Select(s => s.KeyHash)];
-        for (var i = 0; i < sentences.Count; i++)
+    }
+
+    // Built when an edited sentence is first looked for: most articles compared share no sentence with the other and
+    // never need it. Two threads may both build it; either result is the same.
+    private Dictionary<int, List<int>> ByStem => LazyInitializer.EnsureInitialized(ref _byStem, () =>
+    {
+        var byStem = new Dictionary<int, List<int>>();
+        for (var i = 0; i < Sentences.Count; i++)
         {
-            foreach (var stem in sentences[i].ContentStems)
+            foreach (var stem in Sentences[i].ContentStems)
             {
-                if (!_byStem.TryGetValue(stem, out var list))
+                if (!byStem.TryGetValue(stem, out var list))
                 {
-                    _byStem[stem] = list = [];
+                    byStem[stem] = list = [];
                 }
 
                 list.Add(i);
             }
         }
-    }
+
+        return byStem;
+    });
 
     public IReadOnlyList<SentencePrint> Sentences { get; }
 
@@ -46,9 +55,10 @@ public sealed class SentenceIndex
 
         // Only sentences sharing content words can be edits of each other: the stem index finds them.
         Array.Clear(scratch, 0, Sentences.Count);
+        var byStem = ByStem;
         foreach (var stem in sentence.ContentStems)
         {
-            if (_byStem.TryGetValue(stem, out var list))
+            if (byStem.TryGetValue(stem, out var list))
             {
                 foreach (var i in list)
                 {

@@ -151,19 +151,32 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
 
         var idf = InverseDocumentFrequencies(members);
         var vectors = members.Select(m => Vector(m, idf)).ToList();
+
+        // The summed cosine of an article with all the others is its dot product with the sum of every vector, less its
+        // own (unit or empty) length: one pass over the members, not one per pair, so a story of hundreds stays cheap.
+        var total = new Dictionary<int, double>();
+        foreach (var vector in vectors)
+        {
+            for (var k = 0; k < vector.Terms.Length; k++)
+            {
+                total[vector.Terms[k]] = total.GetValueOrDefault(vector.Terms[k]) + vector.Weights[k];
+            }
+        }
+
         var best = 0;
         var bestSum = double.MinValue;
         for (var i = 0; i < members.Count; i++)
         {
             var sum = 0.0;
-            for (var j = 0; j < members.Count; j++)
+            var own = 0.0;
+            var vector = vectors[i];
+            for (var k = 0; k < vector.Terms.Length; k++)
             {
-                if (i != j)
-                {
-                    sum += Cosine(vectors[i], vectors[j]);
-                }
+                sum += vector.Weights[k] * total[vector.Terms[k]];
+                own += vector.Weights[k] * vector.Weights[k];
             }
 
+            sum -= own;
             if (sum > bestSum + 1e-12)
             {
                 (best, bestSum) = (i, sum);

@@ -80,6 +80,26 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void The_most_central_article_is_the_one_closest_to_all_the_others_pair_by_pair()
+    {
+        // Six articles: three near-copies of one report, two on a related angle, one off-topic.
+        string[] texts =
+        [
+            "Floods hit Valencia as rivers burst their banks and rescuers reach stranded villages",
+            "Floods hit Valencia: rivers burst their banks, rescuers reach stranded villages overnight",
+            "Rescuers reach stranded villages after floods hit Valencia and rivers burst banks",
+            "Valencia counts the cost of floods as farmers lose orange harvests",
+            "Farmers near Valencia lose orange harvests to floods and mud",
+            "Parliament debates the budget for schools and hospitals",
+        ];
+        var documents = texts.Select((text, i) => new StoryDocument(i + 1, null, StoryTerms.Count(text, [text]))).ToList();
+
+        var expected = documents.MaxBy(d => documents.Where(o => o != d).Sum(o => StoryClusterer.Similarity(d.Terms, o.Terms, documents)))!.Id;
+        Assert.Equal(expected, StoryClusterer.MostCentral(documents));
+        Assert.InRange(expected, 1, 3);
+    }
+
+    [Fact]
     public void Terms_round_trip_through_their_stored_form()
     {
         var terms = StoryTerms.Count("Floods hit Valencia", ["Floods killed 62 people in Valencia on Tuesday."]);

@@ -31,4 +31,22 @@ public sealed class StoryRegroupingTests(StoryCorpus corpus) : IClassFixture<Sto
         Assert.Equal("Lighthouse keeper retires after forty years on remote island", corpus.Query(db => db.Stories.Single(s => s.Id == moved).Title));
         Assert.True(corpus.Query(db => db.Stories.All(s => s.Articles.Count == s.ArticleCount && s.ArticleCount > 0)));
     }
+
+    [Fact]
+    public async Task New_articles_spread_over_the_corpus_years_still_join_the_story_of_their_own_days()
+    {
+        // One new article years before everything stored and one the day after the floods: their window spans the whole
+        // corpus, which is then read in file order, and an article still only meets the stories of its own days.
+        using var files = new ArticleFiles();
+        var early = files.Write("early.txt", "date 2012-05-02\nValencia fishermen protest new quotas\n\nFishermen in Valencia blocked the port on Wednesday in protest at new fishing quotas, saying rescuers of the local economy had been forgotten and the death of the trade was near.\n");
+        var follow = files.Write("follow.txt", "date 2024-11-01\nValencia floods: rescuers search mud-filled streets of Paiporta for the missing\n\nRescuers waded through mud-filled streets in Paiporta and Chiva on Friday searching for people still missing after the flash floods in the Valencia region, as the death toll rose again. Pedro Sanchez said \"we will not leave anyone behind\".\n");
+        await corpus.IngestAsync(early, follow);
+
+        var flood = StoryOf("flood-iberia-daily");
+        Assert.Equal(flood, corpus.Query(db => db.Articles.Single(a => a.SourcePath == follow).StoryId));
+        var alone = corpus.Query(db => db.Articles.Single(a => a.SourcePath == early).StoryId);
+        Assert.NotEqual(flood, alone);
+        Assert.Equal(1, corpus.Query(db => db.Stories.Single(s => s.Id == alone).ArticleCount));
+        Assert.Equal(3, corpus.Query(db => db.Stories.Single(s => s.Id == flood).ArticleCount));
+    }
 }
