@@ -62,6 +62,24 @@ if (verb == "export")
     return 0;
 }
 
+if (verb == "incremental")
+{
+    // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- incremental --corpus /tmp/corpus.db [--index /tmp/corpus-index]
+    //   --new /tmp/new1k [--rounds 3] [--write docs/benchmarks.md]: the new articles into an empty database and into a copy of the corpus.
+    var corpus = Option(args, "--corpus") ?? throw new ArgumentException("--corpus <an SQLite corpus database> is required");
+    var index = Option(args, "--index") ?? Path.ChangeExtension(corpus, null) + "-index";
+    var newArticles = Option(args, "--new") ?? throw new ArgumentException("--new <folder of new articles> is required");
+    var rounds = int.Parse(Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+    var report = IncrementalBenchmark.Run(corpus, index, newArticles, rounds);
+    Console.WriteLine(report);
+    if (Option(args, "--write") is { } target)
+    {
+        MarkdownReport.Replace(target, $"incremental-{Path.GetFileName(newArticles.TrimEnd('/'))}", report);
+    }
+
+    return 0;
+}
+
 if (verb == "compare")
 {
     var report = await CompareBenchmark.RunAsync();
@@ -76,7 +94,7 @@ if (verb == "compare")
 
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] [--from YYYY-MM-DD --days D] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] | search-scale --articles N --index <folder> [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] [--from YYYY-MM-DD --days D] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] | search-scale --articles N --index <folder> [--write <file>] | incremental --corpus <db> [--index <folder>] --new <folder> [--rounds N] [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
     return 2;
 }
 
