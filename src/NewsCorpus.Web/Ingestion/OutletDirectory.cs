@@ -28,6 +28,16 @@ public sealed class OutletDirectory(NewsCorpusDbContext db, ILogger<OutletDirect
             return added;
         }
 
+        // One read for an earlier file of the block, with its aliases: when it has every name this file gives, the
+        // database would answer with it alone (a key is one outlet's), so a block of one outlet's files asks once.
+        var known = db.ChangeTracker.Entries<Outlet>().Where(e => e.State is EntityState.Unchanged or EntityState.Modified).Select(e => e.Entity)
+            .FirstOrDefault(o => keys.All(k => o.Aliases.Any(a => a.Key == k)));
+        if (known is not null)
+        {
+            PreferReadableName(known, names[0]);
+            return known;
+        }
+
         var outletIds = await db.OutletAliases.Where(a => keys.Contains(a.Key)).Select(a => a.OutletId)
             .Union(db.Outlets.Where(o => keys.Contains(o.NormalizedName)).Select(o => o.Id))
             .Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
@@ -39,13 +49,18 @@ public sealed class OutletDirectory(NewsCorpusDbContext db, ILogger<OutletDirect
             await MergeAsync(outlet, otherId, cancellationToken);
         }
 
-        if (NewsCorpus.Analysis.Articles.OutletNames.IsHandleOrDomain(outlet.Name) && !NewsCorpus.Analysis.Articles.OutletNames.IsHandleOrDomain(names[0]))
-        {
-            outlet.Name = names[0]; // "@politifact" until a page says "PolitiFact"
-        }
-
+        PreferReadableName(outlet, names[0]);
         AddAliases(outlet, names, keys);
         return outlet;
+    }
+
+    // "@politifact" until a page says "PolitiFact".
+    private static void PreferReadableName(Outlet outlet, string name)
+    {
+        if (NewsCorpus.Analysis.Articles.OutletNames.IsHandleOrDomain(outlet.Name) && !NewsCorpus.Analysis.Articles.OutletNames.IsHandleOrDomain(name))
+        {
+            outlet.Name = name;
+        }
     }
 
     private static void AddAliases(Outlet outlet, List<string> names, List<string> keys)

@@ -142,6 +142,27 @@ public sealed class IngestionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Files_of_one_outlet_in_one_run_join_the_stored_outlet_and_a_readable_name_replaces_its_handle()
+    {
+        _files.Write("watch1/a.txt", ArticleFiles.Story("Ferry timetable cut", "ferry"));
+        _files.Write("watch1/a.txt.meta.json", """{ "outlet": "@harbourwatch" }""");
+        await IngestAsync(Path.Combine(_files.Folder, "watch1"));
+
+        foreach (var (file, outlet) in new[] { ("b", "@harbourwatch"), ("c", "@harbourwatch"), ("d", "Harbour Watch"), ("e", "@harbourwatch") })
+        {
+            _files.Write($"watch2/{file}.txt", ArticleFiles.Story($"Harbour story {file}", $"harbour {file}"));
+            _files.Write($"watch2/{file}.txt.meta.json", $$"""{ "outlet": "{{outlet}}" }""");
+        }
+
+        var report = await IngestAsync(Path.Combine(_files.Folder, "watch2"));
+        Assert.Equal(4, report.Count(FileOutcome.Added));
+
+        var outlets = await QueryAsync(db => db.Articles.Where(a => a.SourcePath.Contains("watch")).Select(a => a.Outlet!.Name).Distinct().ToListAsync());
+        Assert.Equal(["Harbour Watch"], outlets);
+        Assert.Equal(1, await QueryAsync(db => db.Outlets.CountAsync(o => o.NormalizedName == "harbourwatch")));
+    }
+
+    [Fact]
     public async Task Control_characters_escaped_in_metadata_are_dropped_not_stored()
     {
         // JSON may carry "\u0000": PostgreSQL refuses NUL in text, and no title or byline means one.
