@@ -14,8 +14,10 @@ public sealed class SentenceIndex
     }
 
     // Built when an edited sentence is first looked for: most articles compared share no sentence with the other and
-    // never need it. Two threads may both build it; either result is the same.
-    private Dictionary<int, List<int>> ByStem => LazyInitializer.EnsureInitialized(ref _byStem, () =>
+    // never need it. Two threads may both build it; the first one published is kept, and either is the same.
+    private Dictionary<int, List<int>> ByStem => _byStem ?? BuildByStem();
+
+    private Dictionary<int, List<int>> BuildByStem()
     {
         var byStem = new Dictionary<int, List<int>>();
         for (var i = 0; i < Sentences.Count; i++)
@@ -31,8 +33,8 @@ public sealed class SentenceIndex
             }
         }
 
-        return byStem;
-    });
+        return Interlocked.CompareExchange(ref _byStem, byStem, null) ?? byStem;
+    }
 
     public IReadOnlyList<SentencePrint> Sentences { get; }
 
