@@ -78,6 +78,11 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         foreach (var document in incoming.OrderBy(d => d.Day).ThenBy(d => d.Id))
         {
             var (vector, terms) = queries[document.Id];
+            if (document.Day is { } day)
+            {
+                index.ForgetVectorsBefore(Shift(day, -options.WindowDays));
+            }
+
             var similarities = new Dictionary<int, List<double>>();
             foreach (var candidate in index.Candidates(document.Day, terms, options.WindowDays))
             {

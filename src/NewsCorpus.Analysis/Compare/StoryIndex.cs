@@ -9,6 +9,7 @@ internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDo
     private readonly Dictionary<int, int> _storyOf = [];
     private readonly Dictionary<int, CompactStoryDocument> _documents = [];
     private readonly Dictionary<int, StoryClusterer.SparseVector> _vectors = [];
+    private readonly SortedDictionary<DateOnly, List<int>> _vectorsByDay = [];
     private readonly Dictionary<DateOnly, Dictionary<int, List<int>>> _byDay = [];
     private readonly Dictionary<int, List<int>> _undated = [];
 
@@ -21,10 +22,43 @@ internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDo
     {
         if (!_vectors.TryGetValue(article, out var vector))
         {
-            _vectors[article] = vector = vectorOf(_documents[article]);
+            var document = _documents[article];
+            vector = vectorOf(document);
+            Keep(document, vector);
         }
 
         return vector;
+    }
+
+    /// <summary>
+    /// Drops the vectors of articles dated before <paramref name="day"/>: new articles come in date order, so once the
+    /// window has passed a day its articles are never candidates again, and a hundred thousand vectors need not be held.
+    /// </summary>
+    public void ForgetVectorsBefore(DateOnly day)
+    {
+        while (_vectorsByDay.Count > 0 && _vectorsByDay.First() is { Key: var first, Value: var articles } && first < day)
+        {
+            foreach (var article in articles)
+            {
+                _vectors.Remove(article);
+            }
+
+            _vectorsByDay.Remove(first);
+        }
+    }
+
+    private void Keep(CompactStoryDocument document, StoryClusterer.SparseVector vector)
+    {
+        _vectors[document.Id] = vector;
+        if (document.Day is { } day)
+        {
+            if (!_vectorsByDay.TryGetValue(day, out var articles))
+            {
+                _vectorsByDay[day] = articles = [];
+            }
+
+            articles.Add(document.Id);
+        }
     }
 
     public void Add(CompactStoryDocument document, int story, StoryClusterer.SparseVector? vector)
@@ -33,7 +67,7 @@ internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDo
         _documents[document.Id] = document;
         if (vector is { } known)
         {
-            _vectors[document.Id] = known;
+            Keep(document, known);
         }
 
         if (document.Day is { } day)
