@@ -67,11 +67,7 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         // Only terms some incoming article looks up need postings, and a stored article's vector is only needed when a
         // lookup finds it: a few new articles among a hundred thousand index a small part of them.
         var looked = queries.Values.SelectMany(q => q.Terms).ToHashSet();
-        var index = new StoryIndex(looked, document => Vector(document, idf));
-        foreach (var (document, story) in assigned)
-        {
-            index.Add(document, story, null);
-        }
+        var index = new StoryIndex(assigned, looked, document => Vector(document, idf));
 
         var result = new Dictionary<int, int>();
         var nextNew = -1;

@@ -1,17 +1,47 @@
 namespace NewsCorpus.Analysis.Compare;
 
 /// <summary>
-/// The articles in stories as <see cref="StoryClusterer"/> looks them up: postings by day for the terms some new
-/// article looks up (no others), vectors computed when a lookup first finds an article, each story's span.
+/// The articles in stories as <see cref="StoryClusterer"/> looks them up: postings for the terms some new article looks
+/// up (no others), vectors computed when a lookup first finds an article, each story's span. The stored articles' postings
+/// are built once, as one array per term sorted by day, so a window is found by binary search; a hundred thousand stored
+/// articles are not spread over a list per day and term. Articles added during the run go to small postings by day.
 /// </summary>
-internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDocument, StoryClusterer.SparseVector> vectorOf)
+internal sealed class StoryIndex
 {
-    private readonly Dictionary<int, int> _storyOf = [];
-    private readonly Dictionary<int, CompactStoryDocument> _documents = [];
+    private readonly HashSet<int> _lookedUpTerms;
+    private readonly Func<CompactStoryDocument, StoryClusterer.SparseVector> _vectorOf;
+    private readonly Dictionary<int, int> _storyOf;
+    private readonly Dictionary<int, CompactStoryDocument> _documents;
     private readonly Dictionary<int, StoryClusterer.SparseVector> _vectors = [];
     private readonly SortedDictionary<DateOnly, List<int>> _vectorsByDay = [];
-    private readonly Dictionary<DateOnly, Dictionary<int, List<int>>> _byDay = [];
+
+    /// <summary>Stored dated articles per term: (day number &lt;&lt; 32 | article id), ascending.</summary>
+    private readonly Dictionary<int, long[]> _stored = [];
+    private readonly Dictionary<DateOnly, Dictionary<int, List<int>>> _addedByDay = [];
     private readonly Dictionary<int, List<int>> _undated = [];
+
+    public StoryIndex(IReadOnlyList<(CompactStoryDocument Document, int StoryId)> stored, HashSet<int> lookedUpTerms, Func<CompactStoryDocument, StoryClusterer.SparseVector> vectorOf)
+    {
+        _lookedUpTerms = lookedUpTerms;
+        _vectorOf = vectorOf;
+        _storyOf = new Dictionary<int, int>(stored.Count);
+        _documents = new Dictionary<int, CompactStoryDocument>(stored.Count);
+        var dated = new List<CompactStoryDocument>(stored.Count);
+        foreach (var (document, story) in stored)
+        {
+            Register(document, story);
+            if (document.Day is null)
+            {
+                Post(_undated, document);
+            }
+            else
+            {
+                dated.Add(document);
+            }
+        }
+
+        BuildStoredPostings(dated);
+    }
 
     /// <summary>First and last day of each story with a dated article.</summary>
     public Dictionary<int, (DateOnly First, DateOnly Last)> Spans { get; } = [];
@@ -23,7 +53,7 @@ internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDo
         if (!_vectors.TryGetValue(article, out var vector))
         {
             var document = _documents[article];
-            vector = vectorOf(document);
+            vector = _vectorOf(document);
             Keep(document, vector);
         }
 
@@ -47,6 +77,61 @@ internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDo
         }
     }
 
+    /// <summary>Adds an article the run has just put in a story (with its vector, already known).</summary>
+    public void Add(CompactStoryDocument document, int story, StoryClusterer.SparseVector vector)
+    {
+        Register(document, story);
+        Keep(document, vector);
+        var postings = _undated;
+        if (document.Day is { } day && !_addedByDay.TryGetValue(day, out postings))
+        {
+            _addedByDay[day] = postings = [];
+        }
+
+        Post(postings, document);
+    }
+
+    /// <summary>Articles sharing a term with <paramref name="terms"/>, within <paramref name="windowDays"/> of the day or undated.</summary>
+    public HashSet<int> Candidates(DateOnly? day, List<int> terms, int windowDays)
+    {
+        var candidates = new HashSet<int>();
+
+        // An undated article may belong with any day; a dated one also looks at the undated ones.
+        Collect(_undated, terms, candidates);
+        var (from, to) = day is { } dated
+            ? (StoryClusterer.Shift(dated, -windowDays), StoryClusterer.Shift(dated, windowDays))
+            : (DateOnly.MinValue, DateOnly.MaxValue);
+        foreach (var term in terms)
+        {
+            if (_stored.TryGetValue(term, out var postings))
+            {
+                CollectRange(postings, from.DayNumber, to.DayNumber, candidates);
+            }
+        }
+
+        foreach (var (added, postings) in _addedByDay)
+        {
+            if (added >= from && added <= to)
+            {
+                Collect(postings, terms, candidates);
+            }
+        }
+
+        return candidates;
+    }
+
+    private void Register(CompactStoryDocument document, int story)
+    {
+        _storyOf[document.Id] = story;
+        _documents[document.Id] = document;
+        if (document.Day is { } day)
+        {
+            Spans[story] = Spans.TryGetValue(story, out var span)
+                ? (day < span.First ? day : span.First, day > span.Last ? day : span.Last)
+                : (day, day);
+        }
+    }
+
     private void Keep(CompactStoryDocument document, StoryClusterer.SparseVector vector)
     {
         _vectors[document.Id] = vector;
@@ -61,31 +146,47 @@ internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDo
         }
     }
 
-    public void Add(CompactStoryDocument document, int story, StoryClusterer.SparseVector? vector)
+    // Two passes (count, then fill in day order), so each term's array is allocated once at its size and comes out sorted.
+    private void BuildStoredPostings(List<CompactStoryDocument> dated)
     {
-        _storyOf[document.Id] = story;
-        _documents[document.Id] = document;
-        if (vector is { } known)
+        dated.Sort((a, b) => a.Day!.Value != b.Day!.Value ? a.Day.Value.CompareTo(b.Day.Value) : a.Id.CompareTo(b.Id));
+        var sizes = new Dictionary<int, int>();
+        foreach (var document in dated)
         {
-            Keep(document, known);
+            foreach (var term in document.Terms)
+            {
+                if (_lookedUpTerms.Contains(term))
+                {
+                    sizes[term] = sizes.GetValueOrDefault(term) + 1;
+                }
+            }
         }
 
-        if (document.Day is { } day)
+        var filled = new Dictionary<int, int>(sizes.Count);
+        foreach (var (term, size) in sizes)
         {
-            Spans[story] = Spans.TryGetValue(story, out var span)
-                ? (day < span.First ? day : span.First, day > span.Last ? day : span.Last)
-                : (day, day);
+            _stored[term] = new long[size];
+            filled[term] = 0;
         }
 
-        var postings = _undated;
-        if (document.Day is { } dated && !_byDay.TryGetValue(dated, out postings))
+        foreach (var document in dated)
         {
-            _byDay[dated] = postings = [];
+            var entry = ((long)document.Day!.Value.DayNumber << 32) | (uint)document.Id;
+            foreach (var term in document.Terms)
+            {
+                if (_stored.TryGetValue(term, out var postings))
+                {
+                    postings[filled[term]++] = entry;
+                }
+            }
         }
+    }
 
+    private void Post(Dictionary<int, List<int>> postings, CompactStoryDocument document)
+    {
         foreach (var term in document.Terms)
         {
-            if (!lookedUpTerms.Contains(term))
+            if (!_lookedUpTerms.Contains(term))
             {
                 continue;
             }
@@ -99,41 +200,23 @@ internal sealed class StoryIndex(HashSet<int> lookedUpTerms, Func<CompactStoryDo
         }
     }
 
-    /// <summary>Articles sharing a term with <paramref name="terms"/>, within <paramref name="windowDays"/> of the day or undated.</summary>
-    public HashSet<int> Candidates(DateOnly? day, List<int> terms, int windowDays)
+    private static void Collect(Dictionary<int, List<int>> postings, List<int> terms, HashSet<int> candidates)
     {
-        var candidates = new HashSet<int>();
-        void Collect(Dictionary<int, List<int>> postings)
+        foreach (var term in terms)
         {
-            foreach (var term in terms)
+            if (postings.TryGetValue(term, out var list))
             {
-                if (postings.TryGetValue(term, out var list))
-                {
-                    candidates.UnionWith(list);
-                }
+                candidates.UnionWith(list);
             }
         }
+    }
 
-        // An undated article may belong with any day; a dated one also looks at the undated ones.
-        Collect(_undated);
-        if (day is not { } dated)
+    private static void CollectRange(long[] postings, int fromDay, int toDay, HashSet<int> candidates)
+    {
+        var start = Array.BinarySearch(postings, (long)fromDay << 32);
+        for (var i = start < 0 ? ~start : start; i < postings.Length && (int)(postings[i] >> 32) <= toDay; i++)
         {
-            foreach (var postings in _byDay.Values)
-            {
-                Collect(postings);
-            }
-
-            return candidates;
+            candidates.Add((int)postings[i]);
         }
-
-        for (var offset = -windowDays; offset <= windowDays; offset++)
-        {
-            if (_byDay.TryGetValue(StoryClusterer.Shift(dated, offset), out var postings))
-            {
-                Collect(postings);
-            }
-        }
-
-        return candidates;
     }
 }
