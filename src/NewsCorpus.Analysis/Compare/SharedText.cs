@@ -4,7 +4,7 @@ namespace NewsCorpus.Analysis.Compare;
 public sealed class SentenceIndex
 {
     private readonly HashSet<long> _keys;
-    private Dictionary<int, List<int>>? _byStem;
+    private StemPostings? _byStem;
 
     public SentenceIndex(IReadOnlyList<SentencePrint> sentences)
     {
@@ -15,26 +15,7 @@ public sealed class SentenceIndex
 
     // Built when an edited sentence is first looked for: most articles compared share no sentence with the other and
     // never need it. Two threads may both build it; the first one published is kept, and either is the same.
-    private Dictionary<int, List<int>> ByStem => _byStem ?? BuildByStem();
-
-    private Dictionary<int, List<int>> BuildByStem()
-    {
-        var byStem = new Dictionary<int, List<int>>();
-        for (var i = 0; i < Sentences.Count; i++)
-        {
-            foreach (var stem in Sentences[i].ContentStems)
-            {
-                if (!byStem.TryGetValue(stem, out var list))
-                {
-                    byStem[stem] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        return Interlocked.CompareExchange(ref _byStem, byStem, null) ?? byStem;
-    }
+    private StemPostings ByStem => _byStem ?? Interlocked.CompareExchange(ref _byStem, StemPostings.Of(Sentences), null) ?? _byStem!;
 
     public IReadOnlyList<SentencePrint> Sentences { get; }
 
@@ -60,12 +41,9 @@ public sealed class SentenceIndex
         var byStem = ByStem;
         foreach (var stem in sentence.ContentStems)
         {
-            if (byStem.TryGetValue(stem, out var list))
+            foreach (var i in byStem.SentencesWith(stem))
             {
-                foreach (var i in list)
-                {
-                    scratch[i]++;
-                }
+                scratch[i]++;
             }
         }
 
@@ -81,6 +59,51 @@ public sealed class SentenceIndex
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// Which sentences of an article hold each content stem, in three flat arrays (the distinct stems sorted, where each
+/// one's sentences start, the sentence numbers): built for thousands of compared articles per run, a list per stem
+/// would be hundreds of small objects each.
+/// </summary>
+internal sealed class StemPostings(int[] stems, int[] starts, int[] sentences)
+{
+    public static StemPostings Of(IReadOnlyList<SentencePrint> printed)
+    {
+        var pairs = new List<long>();
+        for (var i = 0; i < printed.Count; i++)
+        {
+            foreach (var stem in printed[i].ContentStems)
+            {
+                pairs.Add(((long)stem << 32) | (uint)i);
+            }
+        }
+
+        pairs.Sort();
+        var stems = new List<int>();
+        var starts = new List<int>();
+        var sentences = new int[pairs.Count];
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var stem = (int)(pairs[k] >> 32);
+            if (stems.Count == 0 || stems[^1] != stem)
+            {
+                stems.Add(stem);
+                starts.Add(k);
+            }
+
+            sentences[k] = (int)pairs[k];
+        }
+
+        starts.Add(pairs.Count);
+        return new StemPostings([.. stems], [.. starts], sentences);
+    }
+
+    public ReadOnlySpan<int> SentencesWith(int stem)
+    {
+        var k = Array.BinarySearch(stems, stem);
+        return k < 0 ? [] : sentences.AsSpan(starts[k], starts[k + 1] - starts[k]);
     }
 }
 
