@@ -14,9 +14,6 @@ namespace NewsCorpus.Web.Stories;
 /// </summary>
 public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILogger<StoryGrouper> logger)
 {
-    /// <summary>Members a story's centre is computed over.</summary>
-    private const int MaxCentralityMembers = 200;
-
     private const int Chunk = 500;
 
     private static readonly StoryClusteringOptions s_options = new();
@@ -36,7 +33,7 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
 
         // Stories an article left (it was updated and regrouped) or that lost articles otherwise.
         touched.UnionWith(await db.Stories.Where(s => s.ArticleCount != s.Articles.Count).Select(s => s.Id).ToListAsync(cancellationToken));
-        await RefreshStoriesAsync(touched, cancellationToken);
+        await new StoryRefresher(db, clock).RefreshAsync(touched, cancellationToken);
         var refreshed = started.ElapsedMilliseconds;
         if (incoming.Count > 0)
         {
@@ -216,44 +213,6 @@ public sealed class StoryGrouper(NewsCorpusDbContext db, TimeProvider clock, ILo
         {
             problems[id] = $"its story terms cannot be read ({ex.Message})";
             return null;
-        }
-    }
-
-    private async Task RefreshStoriesAsync(HashSet<int> storyIds, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var chunk in storyIds.Chunk(Chunk))
-        {
-            var members = await db.Articles.AsNoTracking().Where(a => a.StoryId != null && chunk.Contains(a.StoryId.Value))
-                .Select(a => new { a.Id, StoryId = a.StoryId!.Value, a.PublishedOn, a.OutletId, a.StoryTermCounts, a.Title })
-                .ToListAsync(cancellationToken);
-            var byStory = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
-            var stories = await db.Stories.Where(s => chunk.Contains(s.Id)).ToListAsync(cancellationToken);
-            foreach (var story in stories)
-            {
-                if (!byStory.TryGetValue(story.Id, out var list))
-                {
-                    db.Stories.Remove(story);
-                    continue;
-                }
-
-                var dated = list.Where(m => m.PublishedOn is not null).Select(m => m.PublishedOn!.Value).ToList();
-                var sample = list.OrderBy(m => m.Id).Take(MaxCentralityMembers).ToList();
-                var unreadable = new Dictionary<int, string>();
-                var vocabulary = new StoryVocabulary();
-                var documents = sample.Select(m => Document(m.Id, m.PublishedOn, m.StoryTermCounts, vocabulary, unreadable)).OfType<CompactStoryDocument>().ToList();
-                var central = documents.Count > 0 ? StoryClusterer.MostCentral(documents) : sample[0].Id;
-                story.CentralArticleId = central;
-                story.Title = sample.Single(m => m.Id == central).Title;
-                story.ArticleCount = list.Count;
-                story.OutletCount = list.Where(m => m.OutletId is not null).Select(m => m.OutletId).Distinct().Count();
-                story.FirstPublishedOn = dated.Count == 0 ? null : dated.Min();
-                story.LastPublishedOn = dated.Count == 0 ? null : dated.Max();
-                story.UpdatedAt = now;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
     }
 }
