@@ -72,6 +72,28 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void A_new_article_finds_stored_stories_within_its_window_and_undated_ones_on_any_day()
+    {
+        var flood = Event("flood-coastal-herald.txt");
+        var terms = StoryTerms.Count(flood.Title, flood.Paragraphs);
+        var day = flood.PublishedOn!.Value;
+        var chip = Event("chip-earnings.txt");
+        var stored = new List<(StoryDocument, int)>
+        {
+            (new StoryDocument(1, day.AddDays(-10), terms), 7),
+            (new StoryDocument(2, day.AddDays(-2), terms), 8),
+            (new StoryDocument(3, null, StoryTerms.Count(chip.Title, chip.Paragraphs)), 9),
+            (new StoryDocument(4, day.AddDays(3), StoryTerms.Count(chip.Title, chip.Paragraphs)), 10),
+        };
+
+        var stories = new StoryClusterer().Assign(stored,
+            [new StoryDocument(5, day, terms), new StoryDocument(6, day.AddDays(-400), StoryTerms.Count(chip.Title, chip.Paragraphs))]);
+
+        Assert.Equal(8, stories[5]);
+        Assert.Equal(9, stories[6]);
+    }
+
+    [Fact]
     public void The_most_central_article_names_the_story()
     {
         var documents = Seeds();
