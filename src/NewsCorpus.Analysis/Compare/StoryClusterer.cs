@@ -67,7 +67,7 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
         // Only terms some incoming article looks up need postings, and a stored article's vector is only needed when a
         // lookup finds it: a few new articles among a hundred thousand index a small part of them.
         var looked = queries.Values.SelectMany(q => q.Terms).ToHashSet();
-        var index = new StoryIndex(assigned, looked, document => Vector(document, idf));
+        var index = new StoryIndex(assigned, looked, idf.Weights.Length, document => Vector(document, idf));
 
         var result = new Dictionary<int, int>();
         var nextNew = -1;
@@ -79,19 +79,19 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                 index.ForgetVectorsBefore(Shift(day, -options.WindowDays));
             }
 
-            var similarities = new Dictionary<int, List<double>>();
+            var similarities = new Dictionary<int, TopSimilarities>();
             foreach (var candidate in index.Candidates(document.Day, terms, options.WindowDays))
             {
                 var similarity = Cosine(vector, index.VectorOf(candidate));
                 if (similarity > 0)
                 {
                     var story = index.StoryOf(candidate);
-                    if (!similarities.TryGetValue(story, out var list))
+                    if (!similarities.TryGetValue(story, out var top))
                     {
-                        similarities[story] = list = [];
+                        similarities[story] = top = new TopSimilarities(options.ClosestMembers);
                     }
 
-                    list.Add(similarity);
+                    top.Add(similarity);
                 }
             }
 
@@ -109,11 +109,11 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
             .Take(options.QueryTerms).Select(i => vector.Terms[i])];
 
     // The story whose closest members are most similar on average, if that clears the threshold and the story's span allows the article.
-    private int? Closest(CompactStoryDocument document, Dictionary<int, List<double>> similarities, Dictionary<int, (DateOnly First, DateOnly Last)> spans)
+    private int? Closest(CompactStoryDocument document, Dictionary<int, TopSimilarities> similarities, Dictionary<int, (DateOnly First, DateOnly Last)> spans)
     {
         var best = 0;
         var bestScore = 0.0;
-        foreach (var (story, list) in similarities)
+        foreach (var (story, top) in similarities)
         {
             if (document.Day is { } day && spans.TryGetValue(story, out var span)
                 && ((day > span.First ? day.DayNumber - span.First.DayNumber : 0) > options.MaxSpanDays
@@ -122,8 +122,7 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                 continue;
             }
 
-            list.Sort((x, y) => y.CompareTo(x));
-            var score = list.Take(options.ClosestMembers).Average();
+            var score = top.Mean();
             if (score > bestScore || (score == bestScore && story < best))
             {
                 (best, bestScore) = (story, score);

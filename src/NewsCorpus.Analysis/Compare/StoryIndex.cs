@@ -8,21 +8,31 @@ namespace NewsCorpus.Analysis.Compare;
 /// </summary>
 internal sealed class StoryIndex
 {
-    private readonly HashSet<int> _lookedUpTerms;
+    /// <summary>Per term id, its place among the looked-up terms, or -1: a hundred thousand articles' terms are checked by indexing.</summary>
+    private readonly int[] _slotOf;
     private readonly Func<CompactStoryDocument, StoryClusterer.SparseVector> _vectorOf;
     private readonly Dictionary<int, int> _storyOf;
     private readonly Dictionary<int, CompactStoryDocument> _documents;
     private readonly Dictionary<int, StoryClusterer.SparseVector> _vectors = [];
     private readonly SortedDictionary<DateOnly, List<int>> _vectorsByDay = [];
 
-    /// <summary>Stored dated articles per term: (day number &lt;&lt; 32 | article id), ascending.</summary>
-    private readonly Dictionary<int, long[]> _stored = [];
+    /// <summary>Stored dated articles per looked-up term (by slot): (day number &lt;&lt; 32 | article id), ascending.</summary>
+    private readonly long[][] _stored;
     private readonly Dictionary<DateOnly, Dictionary<int, List<int>>> _addedByDay = [];
     private readonly Dictionary<int, List<int>> _undated = [];
 
-    public StoryIndex(IReadOnlyList<(CompactStoryDocument Document, int StoryId)> stored, HashSet<int> lookedUpTerms, Func<CompactStoryDocument, StoryClusterer.SparseVector> vectorOf)
+    public StoryIndex(IReadOnlyList<(CompactStoryDocument Document, int StoryId)> stored, IReadOnlyCollection<int> lookedUpTerms, int termCount,
+        Func<CompactStoryDocument, StoryClusterer.SparseVector> vectorOf)
     {
-        _lookedUpTerms = lookedUpTerms;
+        _slotOf = new int[termCount];
+        Array.Fill(_slotOf, -1);
+        var slot = 0;
+        foreach (var term in lookedUpTerms)
+        {
+            _slotOf[term] = slot++;
+        }
+
+        _stored = new long[slot][];
         _vectorOf = vectorOf;
         _storyOf = new Dictionary<int, int>(stored.Count);
         _documents = new Dictionary<int, CompactStoryDocument>(stored.Count);
@@ -103,9 +113,9 @@ internal sealed class StoryIndex
             : (DateOnly.MinValue, DateOnly.MaxValue);
         foreach (var term in terms)
         {
-            if (_stored.TryGetValue(term, out var postings))
+            if (SlotOf(term) is var slot and >= 0)
             {
-                CollectRange(postings, from.DayNumber, to.DayNumber, candidates);
+                CollectRange(_stored[slot], from.DayNumber, to.DayNumber, candidates);
             }
         }
 
@@ -146,37 +156,45 @@ internal sealed class StoryIndex
         }
     }
 
+    private int SlotOf(int term) => term < _slotOf.Length ? _slotOf[term] : -1;
+
     // Two passes (count, then fill in day order), so each term's array is allocated once at its size and comes out sorted.
     private void BuildStoredPostings(List<CompactStoryDocument> dated)
     {
-        dated.Sort((a, b) => a.Day!.Value != b.Day!.Value ? a.Day.Value.CompareTo(b.Day.Value) : a.Id.CompareTo(b.Id));
-        var sizes = new Dictionary<int, int>();
+        var order = new long[dated.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = ((long)dated[i].Day!.Value.DayNumber << 32) | (uint)i;
+        }
+
+        Array.Sort(order);
+        var sizes = new int[_stored.Length];
         foreach (var document in dated)
         {
             foreach (var term in document.Terms)
             {
-                if (_lookedUpTerms.Contains(term))
+                if (SlotOf(term) is var slot and >= 0)
                 {
-                    sizes[term] = sizes.GetValueOrDefault(term) + 1;
+                    sizes[slot]++;
                 }
             }
         }
 
-        var filled = new Dictionary<int, int>(sizes.Count);
-        foreach (var (term, size) in sizes)
+        for (var slot = 0; slot < _stored.Length; slot++)
         {
-            _stored[term] = new long[size];
-            filled[term] = 0;
+            _stored[slot] = new long[sizes[slot]];
         }
 
-        foreach (var document in dated)
+        var filled = new int[_stored.Length];
+        foreach (var position in order)
         {
+            var document = dated[(int)position];
             var entry = ((long)document.Day!.Value.DayNumber << 32) | (uint)document.Id;
             foreach (var term in document.Terms)
             {
-                if (_stored.TryGetValue(term, out var postings))
+                if (SlotOf(term) is var slot and >= 0)
                 {
-                    postings[filled[term]++] = entry;
+                    _stored[slot][filled[slot]++] = entry;
                 }
             }
         }
@@ -186,7 +204,7 @@ internal sealed class StoryIndex
     {
         foreach (var term in document.Terms)
         {
-            if (!_lookedUpTerms.Contains(term))
+            if (SlotOf(term) < 0)
             {
                 continue;
             }
@@ -213,8 +231,10 @@ internal sealed class StoryIndex
 
     private static void CollectRange(long[] postings, int fromDay, int toDay, HashSet<int> candidates)
     {
-        var start = Array.BinarySearch(postings, (long)fromDay << 32);
-        for (var i = start < 0 ? ~start : start; i < postings.Length && (int)(postings[i] >> 32) <= toDay; i++)
+        // Entries are in day order (within a day, in any order): the key sorts after every entry of the day before and
+        // equals none (ids are below 2^31), so the search lands on the day's first entry.
+        var start = ~Array.BinarySearch(postings, ((long)fromDay << 32) - 1);
+        for (var i = start; i < postings.Length && (int)(postings[i] >> 32) <= toDay; i++)
         {
             candidates.Add((int)postings[i]);
         }
