@@ -72,6 +72,11 @@ public sealed class CorpusWork(NewsCorpusDbContext db, CorpusResolver resolver, 
         try
         {
             await pass(cancellationToken);
+
+            // Which pass sets a large run's peak memory: the process's peak so far, after each.
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            logger.LogInformation("The corpus pass {Pass} finished; peak memory so far {PeakMb} MB, managed heap {HeapMb} MB",
+                name, process.PeakWorkingSet64 >> 20, GC.GetTotalMemory(forceFullCollection: false) >> 20);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
