@@ -5,10 +5,14 @@ using NewsCorpus.Web.Data;
 namespace NewsCorpus.Web.Stories;
 
 /// <summary>
-/// Brings stories that gained or lost articles up to date: counts and date span (added up by the database), and the
-/// title, from the most central of the story's first <see cref="MaxCentralityMembers"/> articles. Only those articles'
-/// terms are read, so refreshing a story of thousands costs what one of two hundred does.
+/// Brings stories that gained or lost articles up to date: counts and date span from all members, and the title, from
+/// the most central of the story's first <see cref="MaxCentralityMembers"/> articles.
 /// </summary>
+/// <remarks>
+/// The members are read once, terms included. Reading only the small columns of all members and the terms of the sample
+/// was tried: it reads each member's row twice and was slower at 100,000 articles (2.6–2.8 s against 1.9 s for 10,000
+/// new articles) and no faster at 800,000.
+/// </remarks>
 public sealed class StoryRefresher(NewsCorpusDbContext db, TimeProvider clock)
 {
     /// <summary>Members a story's centre is computed over (its first, by id).</summary>
@@ -21,24 +25,24 @@ public sealed class StoryRefresher(NewsCorpusDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var chunk in storyIds.Chunk(Chunk))
         {
-            var figures = await db.Articles.AsNoTracking().Where(a => a.StoryId != null && chunk.Contains(a.StoryId.Value))
-                .GroupBy(a => a.StoryId!.Value)
-                .Select(g => new StoryFigures(g.Key, g.Count(), g.Select(a => a.OutletId).Distinct().Count(), g.Min(a => a.PublishedOn), g.Max(a => a.PublishedOn)))
-                .ToDictionaryAsync(f => f.StoryId, cancellationToken);
-            var central = await CentralArticlesAsync(chunk, cancellationToken);
+            var members = (await db.Articles.AsNoTracking().Where(a => a.StoryId != null && chunk.Contains(a.StoryId.Value))
+                    .Select(a => new Member(a.Id, a.StoryId!.Value, a.PublishedOn, a.OutletId, a.StoryTermCounts, a.Title)).ToListAsync(cancellationToken))
+                .GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var story in await db.Stories.Where(s => chunk.Contains(s.Id)).ToListAsync(cancellationToken))
             {
-                if (!figures.TryGetValue(story.Id, out var figure))
+                if (!members.TryGetValue(story.Id, out var list))
                 {
                     db.Stories.Remove(story);
                     continue;
                 }
 
-                (story.CentralArticleId, story.Title) = central[story.Id];
-                story.ArticleCount = figure.ArticleCount;
-                story.OutletCount = figure.OutletCount;
-                story.FirstPublishedOn = figure.First;
-                story.LastPublishedOn = figure.Last;
+                var central = Central(list);
+                var dated = list.Where(m => m.PublishedOn is not null).Select(m => m.PublishedOn!.Value).ToList();
+                (story.CentralArticleId, story.Title) = (central.Id, central.Title);
+                story.ArticleCount = list.Count;
+                story.OutletCount = list.Where(m => m.OutletId is not null).Select(m => m.OutletId).Distinct().Count();
+                story.FirstPublishedOn = dated.Count == 0 ? null : dated.Min();
+                story.LastPublishedOn = dated.Count == 0 ? null : dated.Max();
                 story.UpdatedAt = now;
             }
 
@@ -47,46 +51,28 @@ public sealed class StoryRefresher(NewsCorpusDbContext db, TimeProvider clock)
         }
     }
 
-    // Each story's sample (its first members by id, read from the story index alone), then the sample's terms and titles.
-    private async Task<Dictionary<int, (int Id, string Title)>> CentralArticlesAsync(int[] storyIds, CancellationToken cancellationToken)
+    // The most central of the story's first members; an article whose stored terms cannot be read is left out (the
+    // grouping records why).
+    private static Member Central(List<Member> members)
     {
-        var members = await db.Articles.AsNoTracking().Where(a => a.StoryId != null && storyIds.Contains(a.StoryId.Value))
-            .Select(a => new { a.Id, StoryId = a.StoryId!.Value }).ToListAsync(cancellationToken);
-        var samples = members.GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.Select(m => m.Id).Order().Take(MaxCentralityMembers).ToList());
-        var rows = new Dictionary<int, (DateOnly? PublishedOn, byte[]? Terms, string Title)>();
-        foreach (var ids in samples.Values.SelectMany(s => s).Chunk(Chunk))
+        var sample = members.OrderBy(m => m.Id).Take(MaxCentralityMembers).ToList();
+        var vocabulary = new StoryVocabulary();
+        var documents = new List<CompactStoryDocument>(sample.Count);
+        foreach (var member in sample)
         {
-            foreach (var row in await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-                .Select(a => new { a.Id, a.PublishedOn, a.StoryTermCounts, a.Title }).ToListAsync(cancellationToken))
+            try
             {
-                rows[row.Id] = (row.PublishedOn, row.StoryTermCounts, row.Title);
+                documents.Add(vocabulary.Read(member.Id, member.PublishedOn, member.Terms));
+            }
+            catch (FormatException)
+            {
+                // Left out of the centre only.
             }
         }
 
-        var central = new Dictionary<int, (int Id, string Title)>(samples.Count);
-        foreach (var (story, sample) in samples)
-        {
-            var vocabulary = new StoryVocabulary();
-            var documents = sample.Select(id => Document(id, rows[id].PublishedOn, rows[id].Terms, vocabulary)).OfType<CompactStoryDocument>().ToList();
-            var id = documents.Count > 0 ? StoryClusterer.MostCentral(documents) : sample[0];
-            central[story] = (id, rows[id].Title);
-        }
-
-        return central;
+        var id = documents.Count > 0 ? StoryClusterer.MostCentral(documents) : sample[0].Id;
+        return sample.Single(m => m.Id == id);
     }
 
-    // An article whose stored terms cannot be read is left out of the centre (the grouping records why).
-    private static CompactStoryDocument? Document(int id, DateOnly? publishedOn, byte[]? terms, StoryVocabulary vocabulary)
-    {
-        try
-        {
-            return vocabulary.Read(id, publishedOn, terms);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    private sealed record StoryFigures(int StoryId, int ArticleCount, int OutletCount, DateOnly? First, DateOnly? Last);
+    private sealed record Member(int Id, int StoryId, DateOnly? PublishedOn, int? OutletId, byte[]? Terms, string Title);
 }
