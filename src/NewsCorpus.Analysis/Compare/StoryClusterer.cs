@@ -71,6 +71,8 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
 
         var result = new Dictionary<int, int>();
         var nextNew = -1;
+        var candidates = new HashSet<int>();
+        var scores = new StoryScores(options.ClosestMembers);
         foreach (var document in incoming.OrderBy(d => d.Day).ThenBy(d => d.Id))
         {
             var (vector, terms) = queries[document.Id];
@@ -79,23 +81,18 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                 index.ForgetVectorsBefore(Shift(day, -options.WindowDays));
             }
 
-            var similarities = new Dictionary<int, TopSimilarities>();
-            foreach (var candidate in index.Candidates(document.Day, terms, options.WindowDays))
+            scores.Clear();
+            index.Candidates(document.Day, terms, options.WindowDays, candidates);
+            foreach (var candidate in candidates)
             {
                 var similarity = Cosine(vector, index.VectorOf(candidate));
                 if (similarity > 0)
                 {
-                    var story = index.StoryOf(candidate);
-                    if (!similarities.TryGetValue(story, out var top))
-                    {
-                        similarities[story] = top = new TopSimilarities(options.ClosestMembers);
-                    }
-
-                    top.Add(similarity);
+                    scores.Add(index.StoryOf(candidate), similarity);
                 }
             }
 
-            var chosen = Closest(document, similarities, index.Spans) is { } best ? best : nextNew--;
+            var chosen = Closest(document, scores, index.Spans) is { } best ? best : nextNew--;
             result[document.Id] = chosen;
             index.Add(document, chosen, vector);
         }
@@ -109,11 +106,11 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
             .Take(options.QueryTerms).Select(i => vector.Terms[i])];
 
     // The story whose closest members are most similar on average, if that clears the threshold and the story's span allows the article.
-    private int? Closest(CompactStoryDocument document, Dictionary<int, TopSimilarities> similarities, Dictionary<int, (DateOnly First, DateOnly Last)> spans)
+    private int? Closest(CompactStoryDocument document, StoryScores scores, Dictionary<int, (DateOnly First, DateOnly Last)> spans)
     {
         var best = 0;
         var bestScore = 0.0;
-        foreach (var (story, top) in similarities)
+        foreach (var (story, score) in scores.Scores())
         {
             if (document.Day is { } day && spans.TryGetValue(story, out var span)
                 && ((day > span.First ? day.DayNumber - span.First.DayNumber : 0) > options.MaxSpanDays
@@ -122,7 +119,6 @@ public sealed class StoryClusterer(StoryClusteringOptions options)
                 continue;
             }
 
-            var score = top.Mean();
             if (score > bestScore || (score == bestScore && story < best))
             {
                 (best, bestScore) = (story, score);

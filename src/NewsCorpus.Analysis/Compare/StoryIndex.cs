@@ -101,10 +101,13 @@ internal sealed class StoryIndex
         Post(postings, document);
     }
 
-    /// <summary>Articles sharing a term with <paramref name="terms"/>, within <paramref name="windowDays"/> of the day or undated.</summary>
-    public HashSet<int> Candidates(DateOnly? day, List<int> terms, int windowDays)
+    /// <summary>
+    /// Puts in <paramref name="candidates"/> (emptied first; one set serves every new article) the articles sharing a term
+    /// with <paramref name="terms"/>, within <paramref name="windowDays"/> of the day or undated.
+    /// </summary>
+    public void Candidates(DateOnly? day, List<int> terms, int windowDays, HashSet<int> candidates)
     {
-        var candidates = new HashSet<int>();
+        candidates.Clear();
 
         // An undated article may belong with any day; a dated one also looks at the undated ones.
         Collect(_undated, terms, candidates);
@@ -126,8 +129,6 @@ internal sealed class StoryIndex
                 Collect(postings, terms, candidates);
             }
         }
-
-        return candidates;
     }
 
     private void Register(CompactStoryDocument document, int story)

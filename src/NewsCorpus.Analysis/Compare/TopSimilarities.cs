@@ -9,6 +9,8 @@ internal sealed class TopSimilarities(int size)
     private readonly double[] _top = new double[size];
     private int _count;
 
+    public void Clear() => _count = 0;
+
     public void Add(double similarity)
     {
         var i = _count;
@@ -43,5 +45,45 @@ internal sealed class TopSimilarities(int size)
         }
 
         return sum / _count;
+    }
+}
+
+/// <summary>
+/// A new article's similarities by story, kept from one article to the next: a hundred thousand new articles with
+/// thousands of candidates each would otherwise allocate a dictionary and its entries per article.
+/// </summary>
+internal sealed class StoryScores(int closestMembers)
+{
+    private readonly Dictionary<int, int> _slotOf = [];
+    private readonly List<TopSimilarities> _tops = [];
+
+    public void Clear() => _slotOf.Clear();
+
+    public void Add(int story, double similarity)
+    {
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_slotOf, story, out var exists);
+        if (!exists)
+        {
+            slot = _slotOf.Count - 1;
+            if (slot == _tops.Count)
+            {
+                _tops.Add(new TopSimilarities(closestMembers));
+            }
+            else
+            {
+                _tops[slot].Clear();
+            }
+        }
+
+        _tops[slot].Add(similarity);
+    }
+
+    /// <summary>Each story met since the last <see cref="Clear"/>, with the mean of its closest members' similarities.</summary>
+    public IEnumerable<(int Story, double Score)> Scores()
+    {
+        foreach (var (story, slot) in _slotOf)
+        {
+            yield return (story, _tops[slot].Mean());
+        }
     }
 }
