@@ -2,9 +2,10 @@ namespace NewsCorpus.Analysis.Compare;
 
 /// <summary>
 /// The articles in stories as <see cref="StoryClusterer"/> looks them up: postings for the terms some new article looks
-/// up (no others), vectors computed when a lookup first finds an article, each story's span. The stored articles' postings
-/// are built once, as one array per term sorted by day, so a window is found by binary search; a hundred thousand stored
-/// articles are not spread over a list per day and term. Articles added during the run go to small postings by day.
+/// up (no others), vectors computed when a lookup first finds an article, each story's span. The stored dated articles are
+/// put in day order once, and each looked-up term's postings are positions in that order (four bytes each), so a window
+/// is a range of positions found by binary search; a hundred thousand stored articles are not spread over a list per day
+/// and term. Articles added during the run go to small postings by day.
 /// </summary>
 internal sealed class StoryIndex
 {
@@ -16,8 +17,12 @@ internal sealed class StoryIndex
     private readonly Dictionary<int, StoryClusterer.SparseVector> _vectors = [];
     private readonly SortedDictionary<DateOnly, List<int>> _vectorsByDay = [];
 
-    /// <summary>Stored dated articles per looked-up term (by slot): (day number &lt;&lt; 32 | article id), ascending.</summary>
-    private readonly long[][] _stored;
+    /// <summary>The stored dated articles in day order, and each one's day number.</summary>
+    private CompactStoryDocument[] _inDayOrder = [];
+    private int[] _dayNumbers = [];
+
+    /// <summary>Per looked-up term (by slot), the positions in <see cref="_inDayOrder"/> of the articles having it, ascending.</summary>
+    private readonly int[][] _stored;
     private readonly Dictionary<DateOnly, Dictionary<int, List<int>>> _addedByDay = [];
     private readonly Dictionary<int, List<int>> _undated = [];
 
@@ -32,7 +37,7 @@ internal sealed class StoryIndex
             _slotOf[term] = slot++;
         }
 
-        _stored = new long[slot][];
+        _stored = new int[slot][];
         _vectorOf = vectorOf;
         _storyOf = new Dictionary<int, int>(stored.Count);
         _documents = new Dictionary<int, CompactStoryDocument>(stored.Count);
@@ -114,11 +119,16 @@ internal sealed class StoryIndex
         var (from, to) = day is { } dated
             ? (StoryClusterer.Shift(dated, -windowDays), StoryClusterer.Shift(dated, windowDays))
             : (DateOnly.MinValue, DateOnly.MaxValue);
+        var (first, end) = (LowerBound(_dayNumbers, from.DayNumber), LowerBound(_dayNumbers, to.DayNumber + 1));
         foreach (var term in terms)
         {
             if (SlotOf(term) is var slot and >= 0)
             {
-                CollectRange(_stored[slot], from.DayNumber, to.DayNumber, candidates);
+                var postings = _stored[slot];
+                for (var i = LowerBound(postings, first); i < postings.Length && postings[i] < end; i++)
+                {
+                    candidates.Add(_inDayOrder[postings[i]].Id);
+                }
             }
         }
 
@@ -159,7 +169,7 @@ internal sealed class StoryIndex
 
     private int SlotOf(int term) => term < _slotOf.Length ? _slotOf[term] : -1;
 
-    // Two passes (count, then fill in day order), so each term's array is allocated once at its size and comes out sorted.
+    // Two passes (count, then fill), so each term's array is allocated once at its size; positions come out ascending.
     private void BuildStoredPostings(List<CompactStoryDocument> dated)
     {
         var order = new long[dated.Count];
@@ -169,8 +179,10 @@ internal sealed class StoryIndex
         }
 
         Array.Sort(order);
+        _inDayOrder = [.. order.Select(o => dated[(int)o])];
+        _dayNumbers = [.. _inDayOrder.Select(d => d.Day!.Value.DayNumber)];
         var sizes = new int[_stored.Length];
-        foreach (var document in dated)
+        foreach (var document in _inDayOrder)
         {
             foreach (var term in document.Terms)
             {
@@ -183,19 +195,17 @@ internal sealed class StoryIndex
 
         for (var slot = 0; slot < _stored.Length; slot++)
         {
-            _stored[slot] = new long[sizes[slot]];
+            _stored[slot] = new int[sizes[slot]];
         }
 
         var filled = new int[_stored.Length];
-        foreach (var position in order)
+        for (var position = 0; position < _inDayOrder.Length; position++)
         {
-            var document = dated[(int)position];
-            var entry = ((long)document.Day!.Value.DayNumber << 32) | (uint)document.Id;
-            foreach (var term in document.Terms)
+            foreach (var term in _inDayOrder[position].Terms)
             {
                 if (SlotOf(term) is var slot and >= 0)
                 {
-                    _stored[slot][filled[slot]++] = entry;
+                    _stored[slot][filled[slot]++] = position;
                 }
             }
         }
@@ -230,14 +240,16 @@ internal sealed class StoryIndex
         }
     }
 
-    private static void CollectRange(long[] postings, int fromDay, int toDay, HashSet<int> candidates)
+    /// <summary>The first index whose value is at least <paramref name="value"/> (the length when none is).</summary>
+    private static int LowerBound(int[] sorted, int value)
     {
-        // Entries are in day order (within a day, in any order): the key sorts after every entry of the day before and
-        // equals none (ids are below 2^31), so the search lands on the day's first entry.
-        var start = ~Array.BinarySearch(postings, ((long)fromDay << 32) - 1);
-        for (var i = start; i < postings.Length && (int)(postings[i] >> 32) <= toDay; i++)
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
         {
-            candidates.Add((int)postings[i]);
+            var middle = low + ((high - low) / 2);
+            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
         }
+
+        return low;
     }
 }
