@@ -80,6 +80,22 @@ if (verb == "incremental")
     return 0;
 }
 
+if (verb == "file-stage")
+{
+    // dotnet run -c Release --project tests/NewsCorpus.Benchmarks -- file-stage <folder> [--files 2000] [--rounds 3] [--write docs/benchmarks.md]
+    var source = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : throw new ArgumentException("file-stage <folder of .txt articles> is required");
+    var count = int.Parse(Option(args, "--files") ?? "2000", CultureInfo.InvariantCulture);
+    var rounds = int.Parse(Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+    var report = await FileStageBenchmark.RunAsync(source, count, rounds);
+    Console.WriteLine(report);
+    if (Option(args, "--write") is { } target)
+    {
+        MarkdownReport.Replace(target, "file-stage", report);
+    }
+
+    return 0;
+}
+
 if (verb == "compare")
 {
     var report = await CompareBenchmark.RunAsync();
@@ -94,7 +110,7 @@ if (verb == "compare")
 
 if (verb != "analysis")
 {
-    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] [--from YYYY-MM-DD --days D] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] | search-scale --articles N --index <folder> [--write <file>] | incremental --corpus <db> [--index <folder>] --new <folder> [--rounds N] [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
+    Console.Error.WriteLine("usage: analysis [folder-of-.txt-articles] [--write <markdown file>] | generate --articles N --out <folder> [--seed S] [--from YYYY-MM-DD --days D] | search --database <db> [--write <file>] | compare [--write <file>] | pages --database <db> [--write <file>] | export --database <db> [--write <file>] | search-scale --articles N --index <folder> [--write <file>] | incremental --corpus <db> [--index <folder>] --new <folder> [--rounds N] [--write <file>] | file-stage <folder> [--files N] [--rounds N] [--write <file>] (db: an SQLite file or a PostgreSQL connection string)");
     return 2;
 }
 

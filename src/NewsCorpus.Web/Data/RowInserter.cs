@@ -1,6 +1,8 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace NewsCorpus.Web.Data;
 
@@ -40,7 +42,7 @@ public static class RowInserter
             }
             else
             {
-                await InsertEachAsync(connection, transaction, $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) {onConflict}", columns.Length, rows, values, cancellationToken);
+                InsertEach((SqliteConnection)connection, $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))}) {onConflict}", rows, values);
             }
         }
         finally
@@ -49,33 +51,27 @@ public static class RowInserter
         }
     }
 
-    /// <summary>SQLite runs in-process: one prepared statement executed per row costs no round trips.</summary>
-    private static async Task InsertEachAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, int columnCount,
-        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    /// <summary>
+    /// SQLite runs in-process: one prepared statement stepped per row costs no round trips. It goes to SQLite directly,
+    /// bound by position: Microsoft.Data.Sqlite looks every parameter up by name on every execution, which with one
+    /// execution per row was a third of writing an article's rows.
+    /// </summary>
+    private static void InsertEach<T>(SqliteConnection connection, string sql, IReadOnlyList<T> rows, Func<T, object?[]> values)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-#pragma warning disable CA2100 // Callers pass fixed table and column names; every value is a parameter.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        var parameters = new DbParameter[columnCount];
-        for (var i = 0; i < columnCount; i++)
+        var handle = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        SqliteStatements.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        using (statement)
         {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = $"@p{i}";
-            command.Parameters.Add(parameters[i]);
-        }
-
-        foreach (var row in rows)
-        {
-            var rowValues = values(row);
-            for (var i = 0; i < rowValues.Length; i++)
+            foreach (var row in rows)
             {
-                parameters[i].Value = rowValues[i] ?? DBNull.Value;
-            }
+                var rowValues = values(row);
+                for (var i = 0; i < rowValues.Length; i++)
+                {
+                    SqliteStatements.Bind(handle, statement, i + 1, rowValues[i]);
+                }
 
-            // Microsoft.Data.Sqlite runs commands synchronously; the async call would only add a task per row.
-            command.ExecuteNonQuery();
+                SqliteStatements.Run(handle, statement);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using NewsCorpus.Analysis.Articles;
 
@@ -19,25 +21,67 @@ public sealed class FilePreparation(IOptions<IngestionOptions> options, TimeProv
     private static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text" };
     private static readonly HashSet<string> s_htmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
 
-    /// <summary>Reads, decodes, parses and analyses a block of files on every core; a file that fails is a failure, not an exception.</summary>
-    public Task<PreparedFile[]> PrepareBlockAsync(string[] block, Dictionary<string, (string ContentHash, string? MetadataHash)> known, CancellationToken cancellationToken) =>
-        Task.Run(() =>
+    /// <summary>
+    /// Prepares the blocks in order on every core, up to <paramref name="ahead"/> blocks before the caller takes them:
+    /// preparing never waits for storing, nor storing for preparing, while either has work. (Preparing one block while
+    /// the previous one was stored left whichever half was faster idle on every block.)
+    /// </summary>
+    public async IAsyncEnumerable<PreparedFile[]> PrepareAheadAsync(IReadOnlyList<string[]> blocks, Dictionary<string, (string ContentHash, string? MetadataHash)> known,
+        int ahead, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<PreparedFile[]>(new BoundedChannelOptions(ahead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(channel.Writer, blocks, known, stop.Token), CancellationToken.None);
+        try
         {
-            var prepared = new PreparedFile[block.Length];
-            Parallel.For(0, block.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            await foreach (var prepared in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                try
-                {
-                    prepared[i] = Prepare(block[i], known);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Reading {Path} failed", block[i]);
-                    prepared[i] = new PreparedFile(block[i], Failed(block[i], $"unexpected error: {ex.Message}"));
-                }
-            });
-            return prepared;
-        }, cancellationToken);
+                yield return prepared;
+            }
+        }
+        finally
+        {
+            // The caller may stop early (cancelled, or storing failed): the blocks still being prepared are dropped.
+            await stop.CancelAsync();
+            await producer;
+        }
+    }
+
+    private async Task ProduceAsync(ChannelWriter<PreparedFile[]> writer, IReadOnlyList<string[]> blocks, Dictionary<string, (string ContentHash, string? MetadataHash)> known, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var block in blocks)
+            {
+                await writer.WriteAsync(PrepareBlock(block, known, cancellationToken), cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+        }
+    }
+
+    /// <summary>Reads, decodes, parses and analyses a block of files on every core; a file that fails is a failure, not an exception.</summary>
+    private PreparedFile[] PrepareBlock(string[] block, Dictionary<string, (string ContentHash, string? MetadataHash)> known, CancellationToken cancellationToken)
+    {
+        var prepared = new PreparedFile[block.Length];
+        Parallel.For(0, block.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                prepared[i] = Prepare(block[i], known);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Reading {Path} failed", block[i]);
+                prepared[i] = new PreparedFile(block[i], Failed(block[i], $"unexpected error: {ex.Message}"));
+            }
+        });
+        return prepared;
+    }
 
     /// <summary>One file, up to its analysis; a file whose hashes match <paramref name="known"/> is not analysed.</summary>
     public PreparedFile Prepare(string path, Dictionary<string, (string ContentHash, string? MetadataHash)> known)
