@@ -53,8 +53,8 @@ public static class RowInserter
 
     /// <summary>
     /// SQLite runs in-process: one prepared statement stepped per row costs no round trips. It goes to SQLite directly,
-    /// bound by position: Microsoft.Data.Sqlite looks every parameter up by name on every execution, which with one
-    /// execution per row was a third of writing an article's rows.
+    /// bound by position: Microsoft.Data.Sqlite binds every parameter by name on every execution, which with one
+    /// execution per row was half the time of writing an article's rows (the name lookups a fifth of it).
     /// </summary>
     private static void InsertEach<T>(SqliteConnection connection, string sql, IReadOnlyList<T> rows, Func<T, object?[]> values)
     {
