@@ -80,13 +80,13 @@ public static class Words
         ArgumentNullException.ThrowIfNull(word);
         if (IsPlainAscii(word, out var clean))
         {
-            // Most words: nothing to strip but case, and often not even that.
+            // Most words: nothing to strip but case, and often not even that ("Iraq’s" too: its apostrophe goes).
             return clean ? word : string.Create(word.Length - Skipped(word), word, static (span, source) =>
             {
                 var i = 0;
                 foreach (var c in source)
                 {
-                    if (c is not ('.' or '\'' or ','))
+                    if (c is not ('.' or '\'' or '’' or ','))
                     {
                         span[i++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
                     }
@@ -109,17 +109,18 @@ public static class Words
         return builder.ToString();
     }
 
+    // ASCII, or ASCII with typographic apostrophes (which folding drops): no normalization needed.
     private static bool IsPlainAscii(string word, out bool clean)
     {
         clean = true;
         foreach (var c in word)
         {
-            if (c > 127)
+            if (c > 127 && c != '’')
             {
                 return false;
             }
 
-            if (c is '.' or '\'' or ',' or (>= 'A' and <= 'Z'))
+            if (c is '.' or '\'' or '’' or ',' or (>= 'A' and <= 'Z'))
             {
                 clean = false;
             }
@@ -133,7 +134,7 @@ public static class Words
         var count = 0;
         foreach (var c in word)
         {
-            if (c is '.' or '\'' or ',')
+            if (c is '.' or '\'' or '’' or ',')
             {
                 count++;
             }
