@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace NewsCorpus.Web.Ingestion;
 
 /// <summary>
@@ -74,27 +76,62 @@ public static class InputFiles
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024);
-            using var memory = new MemoryStream();
-            var buffer = new byte[64 * 1024];
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            // A regular file reads in one piece into an array of its size (no stream buffers: 128 KB a file before);
+            // one that is still growing is read to its end, as a stream, so the limit holds whatever it reached.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var length = RandomAccess.GetLength(handle);
+            if (length > limit)
             {
-                if (memory.Length + read > limit)
-                {
-                    return (null, $"the file is over the {IngestionService.FormatBytes(limit)} limit (Ingestion:MaxFileBytes)");
-                }
-
-                memory.Write(buffer, 0, read);
+                return (null, OverLimit(limit));
             }
 
-            return (memory.ToArray(), null);
+            var bytes = new byte[length];
+            var read = ReadAt(handle, bytes, 0);
+            Span<byte> probe = stackalloc byte[1];
+            if (read == length && RandomAccess.Read(handle, probe, length) == 0)
+            {
+                return (bytes, null);
+            }
+
+            return ReadToEnd(handle, limit);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (null, $"cannot read the file: {ex.Message}");
         }
     }
+
+    private static int ReadAt(SafeFileHandle handle, byte[] buffer, long offset)
+    {
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), offset + read)) > 0)
+        {
+            read += n;
+        }
+
+        return read;
+    }
+
+    private static (byte[]? Bytes, string? Problem) ReadToEnd(SafeFileHandle handle, long limit)
+    {
+        using var memory = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = RandomAccess.Read(handle, buffer, memory.Length)) > 0)
+        {
+            if (memory.Length + read > limit)
+            {
+                return (null, OverLimit(limit));
+            }
+
+            memory.Write(buffer, 0, read);
+        }
+
+        return (memory.ToArray(), null);
+    }
+
+    private static string OverLimit(long limit) => $"the file is over the {IngestionService.FormatBytes(limit)} limit (Ingestion:MaxFileBytes)";
 
     // The folder a path really is, links followed, so two ways into one folder are seen as one.
     private static string RealPath(string folder)
