@@ -86,7 +86,7 @@ public static class InputFiles
             }
 
             var bytes = new byte[length];
-            var read = ReadAt(handle, bytes, 0);
+            var read = ReadFully(handle, bytes);
             Span<byte> probe = stackalloc byte[1];
             if (read == length && RandomAccess.Read(handle, probe, length) == 0)
             {
@@ -101,11 +101,12 @@ public static class InputFiles
         }
     }
 
-    private static int ReadAt(SafeFileHandle handle, byte[] buffer, long offset)
+    // The bytes from the file's start into the buffer, until it is full or the file ends.
+    private static int ReadFully(SafeFileHandle handle, byte[] buffer)
     {
         var read = 0;
         int n;
-        while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), offset + read)) > 0)
+        while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), read)) > 0)
         {
             read += n;
         }
