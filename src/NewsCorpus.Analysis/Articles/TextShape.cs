@@ -11,6 +11,8 @@ public static partial class TextShape
         "had", "says", "said", "as", "into", "against", "amid", "about", "by", "on", "in", "at", "be", "not",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_functionWordSpans = s_functionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
     private static partial Regex WordPattern();
 
@@ -55,19 +57,28 @@ public static partial class TextShape
     /// <summary>A run of capitalised labels with no function words: a menu, section list or masthead.</summary>
     public static bool IsMenuLike(string text)
     {
-        var words = Words(text).Where(w => char.IsLetter(w[0])).ToList();
-        if (words.Count < 3)
+        // Over the words that start with a letter, matched in place (no strings): a menu has three or more, no
+        // function word after the first, and three in four capitalised.
+        var words = 0;
+        var capitalised = 0;
+        foreach (var match in WordPattern().EnumerateMatches(text))
         {
-            return false;
+            var word = text.AsSpan(match.Index, match.Length);
+            if (!char.IsLetter(word[0]))
+            {
+                continue;
+            }
+
+            if (words > 0 && s_functionWordSpans.Contains(word))
+            {
+                return false;
+            }
+
+            words++;
+            capitalised += char.IsUpper(word[0]) ? 1 : 0;
         }
 
-        if (words.Skip(1).Any(s_functionWords.Contains))
-        {
-            return false;
-        }
-
-        var capitalised = words.Count(w => char.IsUpper(w[0]));
-        return capitalised >= words.Count * 0.75;
+        return words >= 3 && capitalised >= words * 0.75;
     }
 
     public static bool IsAllCaps(string text)
